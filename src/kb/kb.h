@@ -101,6 +101,10 @@ struct KbMatch {
   uint32_t tok_end = 0;
   KbKind kind = KbKind::kCountry;
   int32_t index = -1;
+  // For a title written with a country adjective inside it ("le ministre russe
+  // des Affaires étrangères", table entry "ministre {adj} des affaires étrangères"),
+  // the adjective's country (index into countries()); -1 otherwise.
+  int32_t country = -1;
   // For names shared by several people (a surname), every candidate person
   // index; `index` is the first. Empty otherwise.
   std::vector<int32_t> alternatives;
