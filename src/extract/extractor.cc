@@ -1,0 +1,1811 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string_view>
+
+namespace entente {
+
+namespace {
+
+// A participant as resolved from the text.
+struct ActorVal {
+  int32_t person = -1;  // index into kb.persons(), -1 if not a known person
+  std::string name;     // person (known or not) or organization name; "" for a country alone
+  std::string country;
+  std::string org;
+  std::string office;
+  std::string office_kind;  // office kind of a title that named the actor ("head_of_state")
+  bool seat = false;        // a seat of power standing for its government ("le Kremlin")
+  uint32_t begin = 0, end = 0;
+
+  bool IsPerson() const { return person >= 0 || (!name.empty() && org.empty()); }
+  bool Same(const ActorVal& o) const {
+    if (person >= 0 || o.person >= 0) return person == o.person;
+    if (!org.empty() || !o.org.empty()) return org == o.org;
+    return name == o.name && country == o.country;
+  }
+};
+
+// A phrase of the sentence that can be an actor, a place, or a reference.
+struct Unit {
+  uint32_t tb = 0, te = 0;  // tokens [tb, te)
+  std::vector<ActorVal> actors;
+  bool actor = false;           // can stand as an actor
+  bool pair_ref = false;        // "ils", "les deux présidents"
+  bool pair_countries = false;  // "les deux pays"
+  bool person_ref = false;      // "il", "elle"
+  bool possessive = false;      // "leur", "son": only before an event noun
+  bool counterpart = false;     // "son homologue iranien" without a name: resolved against the other party
+  std::string counterpart_country;
+  bool place = false;  // can be a place
+  Location loc;
+  bool city = false;  // place is a city (more specific than a country)
+  std::string prep;   // folded preposition before the unit ("" if none)
+  int32_t prep_tok = -1;
+};
+
+struct TimeRef {
+  const TimeExpr* expr = nullptr;
+};
+
+// One report of an event in one sentence.
+struct Mention {
+  const Pattern* pattern = nullptr;
+  std::string type;
+  std::string cameo;
+  uint32_t trigger = 0;  // token
+  uint32_t trigger_end = 0;
+  size_t sentence = 0;
+  std::vector<std::pair<ActorVal, Role>> actors;
+  std::optional<EventDate> date;
+  bool own_date = false;  // the date came from the text, not the publication date
+  std::optional<Location> location;
+  bool city = false;
+  bool background = false;
+  bool bg_cue = false;  // background said by the text (tense, cue), not only by the date
+  bool future = false;
+  bool negated = false;
+  bool in_speech = false;
+  bool weak = false;  // an anaphoric report (no date, no cue): never decides flags
+  std::vector<std::string> attributes;
+  Evidence evidence;
+  int32_t speaker_person = -1;
+};
+
+std::string_view Fold(const Token& t) { return t.fold; }
+
+bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from || b.to < a.from); }
+
+int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
+
+const char* kPrepositions[] = {"a", "au", "aux", "en", "dans", "vers", "de", "d'", "du", "des",
+                               "avec", "contre", "par", "pour", "entre", "sur", "chez", "aupres"};
+
+bool IsPreposition(std::string_view w) {
+  for (const char* p : kPrepositions) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+bool IsPureDeterminer(std::string_view w) {
+  static const char* kDet[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son",
+                               "sa", "ses", "leur", "leurs", "plusieurs", "notre", "nos"};
+  for (const char* d : kDet) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
+
+class DocExtractor {
+ public:
+  DocExtractor(const KnowledgeBase& kb, const TimeTagger& time, const Lemmatizer* lem, const Rules& rules,
+               const std::string& lang, const Document& doc, const Segmented& seg)
+      : kb_(kb), time_(time), lem_(lem), rules_(rules), lang_(lang), doc_(doc), seg_(seg) {
+    words_.reserve(seg.tokens.size());
+    for (const Token& t : seg.tokens) words_.push_back(t.fold);
+    ref_ = doc.published;
+  }
+
+  std::vector<Event> Run() {
+    for (size_t s = 0; s < seg_.sentences.size() && mentions_.size() < Extractor::kMaxMentions; ++s) {
+      Sentence(s);
+    }
+    return Finish();
+  }
+
+ private:
+  // ---------------------------------------------------------------- words
+  const std::vector<Analysis>& An(uint32_t i) const {
+    static const std::vector<Analysis> kNone;
+    if (!lem_ || seg_.tokens[i].kind != TokenKind::kWord) return kNone;
+    return lem_->Analyze(seg_.tokens[i].norm);
+  }
+  bool HasVerbLemma(uint32_t i, std::string_view lemma) const {
+    for (const Analysis& a : An(i)) {
+      if (a.verb && FoldText(a.lemma) == lemma) return true;
+    }
+    return false;
+  }
+  bool IsVerbForm(uint32_t i) const {
+    for (const Analysis& a : An(i)) {
+      if (a.verb) return true;
+    }
+    return false;
+  }
+  bool IsAux(uint32_t i, bool* imperfect, bool* future, bool* etre) const {
+    for (const Analysis& a : An(i)) {
+      std::string l = FoldText(a.lemma);
+      if (a.verb && (l == "avoir" || l == "etre")) {
+        *imperfect = a.imperfect;
+        *future = a.future || a.conditional;
+        *etre = l == "etre";
+        return true;
+      }
+    }
+    return false;
+  }
+  bool W(uint32_t i, std::string_view w) const { return i < words_.size() && words_[i] == w; }
+  bool Boundary(uint32_t i) const {
+    std::string_view w = words_[i];
+    return rules_.Is("boundary", w) || w == "." || w == "!" || w == "?";
+  }
+
+  // ---------------------------------------------------------------- units
+  ActorVal PersonActor(int32_t p, uint32_t tb, uint32_t te) const {
+    const Person& person = kb_.persons()[p];
+    ActorVal a;
+    a.person = p;
+    a.name = person.name_en;
+    a.country = person.country;
+    a.begin = seg_.tokens[tb].begin;
+    a.end = seg_.tokens[te - 1].end;
+    if (ref_) {
+      if (const Term* t = kb_.TermOn(person, *ref_)) {
+        a.office = kb_.offices()[t->office].name_en;
+        a.office_kind = kb_.offices()[t->office].kind;
+      }
+    }
+    return a;
+  }
+
+  ActorVal CountryActor(const std::string& iso, uint32_t tb, uint32_t te) const {
+    ActorVal a;
+    a.country = iso;
+    a.begin = seg_.tokens[tb].begin;
+    a.end = seg_.tokens[te - 1].end;
+    return a;
+  }
+
+  // The most recently mentioned person of `country` whose office fits `kind` ("" = any).
+  std::optional<ActorVal> RecentPerson(const std::string& country, const std::string& kind, bool non_leader) const {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (!country.empty() && it->country != country) continue;
+      if (!kind.empty() && kind != "official" && kind != "leader" && it->office_kind != kind) continue;
+      if (kind == "leader" && it->office_kind != "head_of_state" && it->office_kind != "head_of_government") continue;
+      if (non_leader && (it->office_kind == "head_of_state" || it->office_kind == "head_of_government")) continue;
+      return *it;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ActorVal> ResolveTitle(const Title& title, const std::string& country, Date on, uint32_t tb,
+                                       uint32_t te) const {
+    std::string kind = title.kind;
+    if (kind == "official") {
+      if (auto r = RecentPerson(country, "", true)) return r;
+      if (auto r = RecentPerson(country, "", false)) return r;
+      return std::nullopt;
+    }
+    if (auto r = RecentPerson(country, kind, false)) return r;
+    if (country.empty() && title.org.empty()) return std::nullopt;
+    const Person* p = kb_.Holder(kind, title.org.empty() ? country : title.org, on);
+    if (p) {
+      ActorVal a = PersonActor(static_cast<int32_t>(p - kb_.persons().data()), tb, te);
+      if (const Term* t = kb_.TermOn(*p, on)) {
+        a.office = kb_.offices()[t->office].name_en;
+        a.office_kind = kb_.offices()[t->office].kind;
+      }
+      return a;
+    }
+    return std::nullopt;
+  }
+
+  // A run of capitalized words not known to the knowledge base: a person's name.
+  uint32_t UnknownName(uint32_t i, uint32_t end, const std::vector<bool>& covered) const {
+    uint32_t j = i;
+    while (j < end && j - i < 4) {
+      const Token& t = seg_.tokens[j];
+      if (covered[j]) break;
+      if (t.kind == TokenKind::kWord && t.capitalized && t.norm.size() > 1) {
+        ++j;
+        continue;
+      }
+      if (t.norm == "-" && j > i && j + 1 < end && seg_.tokens[j + 1].capitalized) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j - i >= 2 ? j : i;  // one word alone is too weak
+  }
+
+  std::vector<Unit> BuildUnits(uint32_t b, uint32_t e, Date on) {
+    std::vector<Unit> units;
+    std::vector<KbMatch> matches = kb_.Match(seg_.tokens, b, e);
+    std::vector<bool> covered(seg_.tokens.size() > 0 ? e : 0, false);
+    for (const KbMatch& m : matches) {
+      for (uint32_t k = m.tok_begin; k < m.tok_end && k < e; ++k) covered[k] = true;
+    }
+    size_t mi = 0;
+    auto next_match_at = [&](uint32_t pos) -> const KbMatch* {
+      while (mi < matches.size() && matches[mi].tok_begin < pos) ++mi;
+      if (mi < matches.size() && matches[mi].tok_begin == pos) return &matches[mi];
+      return nullptr;
+    };
+    uint32_t i = b;
+    while (i < e) {
+      const KbMatch* m = next_match_at(i);
+      if (!m) {
+        // pronouns and plural references
+        size_t n = static_cast<size_t>(rules_.MatchPhrase("pair", words_, i));
+        if (n > 0 && i + n <= e) {
+          Unit u;
+          u.tb = i;
+          u.te = static_cast<uint32_t>(i + n);
+          u.pair_ref = true;
+          u.actor = true;
+          u.pair_countries = rules_.MatchPhrase("pair_countries", words_, i) == static_cast<int>(n);
+          units.push_back(u);
+          i = u.te;
+          continue;
+        }
+        if (rules_.Is("person_pronoun", words_[i])) {
+          Unit u;
+          u.tb = i;
+          u.te = i + 1;
+          u.person_ref = true;
+          u.actor = true;
+          units.push_back(u);
+          ++i;
+          continue;
+        }
+        if (rules_.Is("pair_possessive", words_[i]) || rules_.Is("person_possessive", words_[i])) {
+          Unit u;
+          u.tb = i;
+          u.te = i + 1;
+          u.possessive = true;
+          u.pair_ref = rules_.Is("pair_possessive", words_[i]);
+          u.person_ref = !u.pair_ref;
+          units.push_back(u);
+          ++i;
+          continue;
+        }
+        if (rules_.Is("place_anaphor", words_[i]) && seg_.tokens[i].norm == "là" && last_location_) {
+          Unit u;
+          u.tb = i;
+          u.te = i + 1;
+          u.place = true;
+          u.loc = *last_location_;
+          u.loc.text = "là";
+          u.loc.begin = seg_.tokens[i].begin;
+          u.loc.end = seg_.tokens[i].end;
+          u.city = last_location_city_;
+          u.prep = "a";
+          units.push_back(u);
+          ++i;
+          continue;
+        }
+        ++i;
+        continue;
+      }
+      Unit u;
+      u.tb = m->tok_begin;
+      u.te = m->tok_end;
+      switch (m->kind) {
+        case KbKind::kPerson: {
+          u.actor = true;
+          u.actors.push_back(PersonActor(m->index, u.tb, u.te));
+          break;
+        }
+        case KbKind::kCountry: {
+          u.actor = true;
+          u.actors.push_back(CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te));
+          u.place = true;
+          const Country& c = kb_.countries()[m->index];
+          u.loc.name = c.name_en;
+          u.loc.country = c.iso3;
+          if (c.capital >= 0) {
+            u.loc.lat = kb_.places()[c.capital].lat;
+            u.loc.lon = kb_.places()[c.capital].lon;
+          }
+          break;
+        }
+        case KbKind::kPlace: {
+          const Place& p = kb_.places()[m->index];
+          u.place = true;
+          u.city = true;
+          u.loc.name = p.name_en;
+          u.loc.country = p.country;
+          u.loc.lat = p.lat;
+          u.loc.lon = p.lon;
+          if (p.capital) {
+            u.actor = true;  // a capital stands for its government when it acts
+            u.actors.push_back(CountryActor(p.country, u.tb, u.te));
+          }
+          break;
+        }
+        case KbKind::kSeat: {
+          const Seat& s = kb_.seats()[m->index];
+          u.actor = true;
+          ActorVal a = CountryActor(s.country, u.tb, u.te);
+          a.seat = true;
+          u.actors.push_back(a);
+          if (s.place >= 0) {
+            const Place& p = kb_.places()[s.place];
+            u.place = true;
+            u.city = true;
+            u.loc.name = p.name_en;
+            u.loc.country = p.country;
+            u.loc.lat = p.lat;
+            u.loc.lon = p.lon;
+          }
+          break;
+        }
+        case KbKind::kOrg: {
+          const Org& o = kb_.orgs()[m->index];
+          u.actor = true;
+          ActorVal a;
+          a.name = o.name_en;
+          a.org = o.code;
+          a.begin = seg_.tokens[u.tb].begin;
+          a.end = seg_.tokens[u.te - 1].end;
+          u.actors.push_back(a);
+          break;
+        }
+        case KbKind::kAdjective: {
+          i = m->tok_end;  // an adjective alone is no actor
+          continue;
+        }
+        case KbKind::kTitle: {
+          BuildTitleUnit(*m, matches, mi, e, covered, on, &u);
+          break;
+        }
+      }
+      if (u.place && !u.loc.country.empty()) {
+        u.loc.text = std::string(doc_.text.substr(seg_.tokens[u.tb].begin,
+                                                  seg_.tokens[u.te - 1].end - seg_.tokens[u.tb].begin));
+        u.loc.begin = seg_.tokens[u.tb].begin;
+        u.loc.end = seg_.tokens[u.te - 1].end;
+      }
+      i = std::max(u.te, i + 1);
+      units.push_back(std::move(u));
+    }
+    // prepositions
+    for (Unit& u : units) {
+      int32_t t = static_cast<int32_t>(u.tb) - 1;
+      while (t >= static_cast<int32_t>(b) && (IsPureDeterminer(words_[t]) || rules_.Is("honorific", words_[t]))) --t;
+      if (t >= static_cast<int32_t>(b) && IsPreposition(words_[t])) {
+        u.prep = std::string(words_[t]);
+        u.prep_tok = t;
+      }
+    }
+    // "son homologue iranien": the holder, in that country, of the office of the person named before
+    for (size_t k = 0; k < units.size(); ++k) {
+      Unit& u = units[k];
+      if (!u.counterpart || !u.actors.empty()) continue;
+      std::string kind;
+      for (int j = static_cast<int>(k) - 1; j >= 0 && kind.empty(); --j) {
+        for (const ActorVal& a : units[j].actors) {
+          if (a.IsPerson() && !a.office_kind.empty() && a.country != u.counterpart_country) kind = a.office_kind;
+        }
+      }
+      for (auto it = recent_.rbegin(); it != recent_.rend() && kind.empty(); ++it) {
+        if (!it->office_kind.empty() && it->country != u.counterpart_country) kind = it->office_kind;
+      }
+      if (kind.empty() || u.counterpart_country.empty()) continue;
+      Title t;
+      t.kind = kind;
+      if (auto r = ResolveTitle(t, u.counterpart_country, on, u.tb, u.te)) {
+        ActorVal a = *r;
+        a.begin = seg_.tokens[u.tb].begin;
+        a.end = seg_.tokens[u.te - 1].end;
+        u.actors.push_back(a);
+      } else {
+        u.actors.push_back(CountryActor(u.counterpart_country, u.tb, u.te));
+      }
+    }
+    return units;
+  }
+
+  // Title (+ adjective) (+ ", Name ,") → one unit.
+  void BuildTitleUnit(const KbMatch& m, const std::vector<KbMatch>& matches, size_t mi, uint32_t e,
+                      const std::vector<bool>& covered, Date on, Unit* u) {
+    const Title& title = kb_.titles()[m.index];
+    std::vector<std::string> countries;
+    if (!title.country.empty()) countries.push_back(title.country);
+    if (m.country >= 0) countries.push_back(kb_.countries()[m.country].iso3);
+    uint32_t j = m.tok_end;
+    size_t k = mi + 1;
+    // adjectives right after the title: "président russe", "présidents iranien et russe"
+    while (k < matches.size() && matches[k].tok_begin <= j + 1 && matches[k].tok_begin >= j &&
+           matches[k].kind == KbKind::kAdjective) {
+      if (matches[k].tok_begin == j + 1 && !(words_[j] == "et" || words_[j] == ",")) break;
+      countries.push_back(kb_.countries()[matches[k].index].iso3);
+      j = matches[k].tok_end;
+      ++k;
+    }
+    // "du Kremlin", "de l'ONU" after the title: the seat or org gives the country
+    if (countries.empty() && title.org.empty() && j + 1 < e && (words_[j] == "du" || words_[j] == "de") &&
+        k < matches.size() && matches[k].tok_begin <= j + 2 &&
+        (matches[k].kind == KbKind::kSeat || matches[k].kind == KbKind::kCountry)) {
+      countries.push_back(matches[k].kind == KbKind::kSeat ? kb_.seats()[matches[k].index].country
+                                                             : kb_.countries()[matches[k].index].iso3);
+      j = matches[k].tok_end;
+      ++k;
+    }
+    // a name after the title, possibly between commas
+    uint32_t n = j;
+    bool comma = n < e && words_[n] == ",";
+    if (comma) ++n;
+    while (n < e && rules_.Is("honorific", words_[n])) ++n;
+    if (n < e && seg_.tokens[n].norm == ".") ++n;
+    if (k < matches.size() && matches[k].tok_begin == n && matches[k].kind == KbKind::kPerson) {
+      ActorVal a = PersonActor(matches[k].index, matches[k].tok_begin, matches[k].tok_end);
+      u->actors.push_back(a);
+      u->actor = true;
+      u->te = matches[k].tok_end;
+      if (comma && u->te < e && words_[u->te] == ",") ++u->te;  // closing comma of the apposition
+      return;
+    }
+    uint32_t name_end = UnknownName(n, e, covered);
+    if (name_end > n) {
+      ActorVal a;
+      a.name = std::string(doc_.text.substr(seg_.tokens[n].begin, seg_.tokens[name_end - 1].end - seg_.tokens[n].begin));
+      a.country = countries.empty() ? "" : countries[0];
+      a.office_kind = title.kind;
+      a.begin = seg_.tokens[n].begin;
+      a.end = seg_.tokens[name_end - 1].end;
+      u->actors.push_back(a);
+      u->actor = true;
+      u->te = name_end;
+      if (comma && u->te < e && words_[u->te] == ",") ++u->te;
+      return;
+    }
+    u->te = j;
+    u->actor = true;
+    if (title.kind == "counterpart") {
+      u->counterpart = true;
+      u->counterpart_country = countries.empty() ? "" : countries[0];
+      return;
+    }
+    if (title.plural && countries.size() <= 1 && title.country.empty()) {
+      if (countries.empty()) {
+        u->pair_ref = true;
+        return;
+      }
+    }
+    if (countries.empty() && title.org.empty()) {
+      // "le président" alone: the latest person with such an office
+      if (auto r = RecentPerson("", title.kind, false)) u->actors.push_back(*r);
+      else u->actor = false;
+      return;
+    }
+    if (countries.empty()) countries.push_back("");
+    for (const std::string& c : countries) {
+      if (auto r = ResolveTitle(title, c, on, u->tb, u->te)) {
+        ActorVal a = *r;
+        a.begin = seg_.tokens[u->tb].begin;
+        a.end = seg_.tokens[u->te - 1].end;
+        u->actors.push_back(a);
+      } else if (!c.empty()) {
+        ActorVal a = CountryActor(c, u->tb, u->te);
+        a.office_kind = title.kind;
+        u->actors.push_back(a);
+      } else if (!title.org.empty()) {
+        ActorVal a;
+        a.org = title.org;
+        if (const Org* o = kb_.OrgByCode(title.org)) a.name = o->name_en;
+        a.begin = seg_.tokens[u->tb].begin;
+        a.end = seg_.tokens[u->te - 1].end;
+        u->actors.push_back(a);
+      }
+    }
+    if (u->actors.empty()) u->actor = false;
+  }
+
+  // ---------------------------------------------------------------- references
+  std::vector<ActorVal> ResolveUnit(const Unit& u) const {
+    if (!u.actors.empty()) return u.actors;
+    if (u.pair_ref) {
+      if (u.pair_countries) {
+        std::vector<ActorVal> out;
+        for (const ActorVal& a : pair_) {
+          ActorVal c;
+          c.country = a.country;
+          c.begin = seg_.tokens[u.tb].begin;
+          c.end = seg_.tokens[u.te - 1].end;
+          out.push_back(c);
+        }
+        return out;
+      }
+      return pair_;
+    }
+    if (u.person_ref) {
+      // a person named earlier in the same sentence, else the latest person of the text
+      if (cur_units_) {
+        for (auto it = cur_units_->rbegin(); it != cur_units_->rend(); ++it) {
+          if (it->tb >= u.tb) continue;
+          for (const ActorVal& a : it->actors) {
+            if (a.IsPerson()) return {a};
+          }
+        }
+      }
+      if (!recent_.empty()) return {recent_.back()};
+    }
+    return {};
+  }
+
+  void NoteActors(const std::vector<ActorVal>& actors) {
+    for (const ActorVal& a : actors) {
+      if (!a.IsPerson()) continue;
+      recent_.erase(std::remove_if(recent_.begin(), recent_.end(), [&](const ActorVal& r) { return r.Same(a); }),
+                    recent_.end());
+      recent_.push_back(a);
+      if (recent_.size() > 20) recent_.erase(recent_.begin());
+    }
+  }
+
+  void NotePair(const std::vector<ActorVal>& actors) {
+    std::vector<ActorVal> persons;
+    std::set<std::string> countries;
+    for (const ActorVal& a : actors) {
+      if (a.IsPerson() || !a.country.empty()) {
+        bool dup = false;
+        for (const ActorVal& p : persons) dup = dup || p.Same(a);
+        if (!dup) persons.push_back(a);
+        countries.insert(a.country);
+      }
+    }
+    if (persons.size() >= 2 && countries.size() >= 2) pair_ = persons;
+  }
+
+  // ---------------------------------------------------------------- sentence
+  struct Trigger {
+    const Pattern* p;
+    uint32_t tok;
+    uint32_t end;
+  };
+
+  const Pattern* MatchPattern(uint32_t i, uint32_t b, uint32_t e, uint32_t* end) const {
+    const Token& tok = seg_.tokens[i];
+    if (tok.kind != TokenKind::kWord) return nullptr;
+    std::vector<std::string> keys;
+    keys.emplace_back(tok.fold);
+    for (const Analysis& a : An(i)) {
+      std::string l = FoldText(a.lemma);
+      if (std::find(keys.begin(), keys.end(), l) == keys.end()) keys.push_back(l);
+    }
+    for (const std::string& key : keys) {
+      for (const Pattern* p : rules_.PatternsFor(key)) {
+        // part of speech
+        bool ok = false;
+        if (p->pos == Pattern::Pos::kVerb) {
+          ok = HasVerbLemma(i, p->words[0]) && !(tok.fold == p->words[0] + "s" && !IsVerbForm(i));
+          // a noun homograph after a determiner is no verb ("la tenue", "une aide")
+          if (ok && i > b && IsPureDeterminer(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
+        } else if (p->pos == Pattern::Pos::kNoun) {
+          ok = tok.fold == p->words[0] || tok.fold == p->words[0] + "s" || tok.fold == p->words[0] + "x";
+          for (const Analysis& a : An(i)) ok = ok || (a.noun && FoldText(a.lemma) == p->words[0]);
+        } else {
+          const std::string& w = p->words[0];
+          ok = tok.fold == w || tok.fold == w + "e" || tok.fold == w + "s" || tok.fold == w + "es";
+        }
+        if (!ok) continue;
+        // following words
+        uint32_t j = i + 1;
+        bool rest = true;
+        for (size_t k = 1; k < p->words.size(); ++k, ++j) {
+          if (j >= e || words_[j] != p->words[k]) {
+            rest = false;
+            break;
+          }
+        }
+        if (!rest) continue;
+        // reflexive
+        if (p->refl >= 0) {
+          bool refl = false;
+          for (int k = 1; k <= 4 && static_cast<int>(i) - k >= static_cast<int>(b); ++k) {
+            std::string_view w = words_[i - k];
+            if (w == "se" || w == "s'") {
+              refl = true;
+              break;
+            }
+            if (!(IsAuxWord(i - k) || rules_.Is("skip_between", w))) break;
+          }
+          if ((p->refl == 1) != refl) continue;
+        }
+        // cue
+        if (!p->cue.empty()) {
+          bool cue = false;
+          uint32_t lo = i >= b + p->window ? i - p->window : b;
+          uint32_t hi = std::min(e, j + p->window);
+          for (uint32_t k = lo; k < hi && !cue; ++k) {
+            if (k >= i && k < j) continue;
+            for (const std::string& c : p->cue) cue = cue || words_[k] == c;
+          }
+          if (!cue) continue;
+        }
+        *end = j;
+        return p;
+      }
+    }
+    return nullptr;
+  }
+
+  bool IsAuxWord(uint32_t i) const {
+    bool imp, fut, etre;
+    return IsAux(i, &imp, &fut, &etre);
+  }
+
+  // Subject of the verb group that starts at `start` (aux or verb), scanning left.
+  int FindSubject(const std::vector<Unit>& units, uint32_t start, uint32_t b) const {
+    // relative pronoun right before the verb group: its antecedent
+    int32_t t = static_cast<int32_t>(start) - 1;
+    while (t >= static_cast<int32_t>(b) && (rules_.Is("skip_between", words_[t]) || IsAuxWord(t)) &&
+           !rules_.Is("relative", words_[t]) && !UnitAt(units, t))
+      --t;
+    bool relative = t >= static_cast<int32_t>(b) && rules_.Is("relative", words_[t]);
+    for (int u = static_cast<int>(units.size()) - 1; u >= 0; --u) {
+      const Unit& un = units[u];
+      if (un.te > start) continue;
+      if (!un.actor || un.possessive) continue;
+      // stop at a clause boundary between the unit and the verb
+      bool blocked = false;
+      for (uint32_t k = un.te; k < start; ++k) {
+        if (Boundary(k) && !(relative && rules_.Is("relative", words_[k]))) {
+          blocked = true;
+          break;
+        }
+      }
+      if (blocked) return -1;
+      if (relative) return u;  // the antecedent, whatever its preposition
+      if (un.prep.empty()) return u;
+    }
+    return -1;
+  }
+
+  const Unit* UnitAt(const std::vector<Unit>& units, int32_t tok) const {
+    for (const Unit& u : units) {
+      if (static_cast<int32_t>(u.tb) <= tok && tok < static_cast<int32_t>(u.te)) return &u;
+    }
+    return nullptr;
+  }
+
+  // Units coordinated with units[u] ("X, Y et Z"), leftwards then rightwards.
+  std::vector<int> Coordinated(const std::vector<Unit>& units, int u, bool left, bool right) const {
+    std::vector<int> out{u};
+    auto connects = [&](uint32_t from, uint32_t to) {
+      // tokens between two units: only connectors (a comma-enclosed aside may sit between)
+      std::vector<uint32_t> toks;
+      for (uint32_t k = from; k < to; ++k) {
+        if (IsPureDeterminer(words_[k]) || rules_.Is("honorific", words_[k]) || words_[k] == ".") continue;
+        toks.push_back(k);
+      }
+      int first_comma = -1, last_comma = -1;
+      for (size_t k = 0; k < toks.size(); ++k) {
+        if (words_[toks[k]] == ",") {
+          if (first_comma < 0) first_comma = static_cast<int>(k);
+          last_comma = static_cast<int>(k);
+        }
+      }
+      std::string rest;
+      for (size_t k = 0; k < toks.size(); ++k) {
+        if (first_comma >= 0 && last_comma > first_comma && static_cast<int>(k) > first_comma &&
+            static_cast<int>(k) < last_comma)
+          continue;
+        if (words_[toks[k]] == ",") continue;
+        if (!rest.empty()) rest += ' ';
+        rest += words_[toks[k]];
+      }
+      if (toks.empty()) return false;
+      return rest.empty() || rest == "et" || rest == "ainsi que" || rest == "ou" || rest == "de meme que";
+    };
+    if (left) {
+      for (int v = u - 1; v >= 0; --v) {
+        if (!units[v].actor || units[v].possessive) break;
+        if (!connects(units[v].te, units[out.back() < u ? out.back() : u].tb)) break;
+        if (!units[v].prep.empty() && units[v].prep != units[u].prep) break;
+        out.push_back(v);
+      }
+    }
+    if (right) {
+      int last = u;
+      for (int v = u + 1; v < static_cast<int>(units.size()); ++v) {
+        if (!units[v].actor || units[v].possessive) break;
+        if (!connects(units[last].te, units[v].tb)) break;
+        if (!units[v].prep.empty() && units[v].prep != "de" && units[v].prep != units[u].prep) break;
+        out.push_back(v);
+        last = v;
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  static std::string SlotPrep(Slot s) {
+    switch (s) {
+      case Slot::kAvec: return "avec";
+      case Slot::kA: return "a";
+      case Slot::kContre: return "contre";
+      case Slot::kEn: return "en";
+      case Slot::kDe: return "de";
+      case Slot::kPar: return "par";
+      case Slot::kEntre: return "entre";
+      default: return "";
+    }
+  }
+  static bool PrepIs(const std::string& prep, Slot s) {
+    switch (s) {
+      case Slot::kA: return prep == "a" || prep == "au" || prep == "aux";
+      case Slot::kDe: return prep == "de" || prep == "d'" || prep == "du" || prep == "des";
+      case Slot::kObj: return prep.empty();
+      case Slot::kSubj: return false;
+      default: return prep == SlotPrep(s);
+    }
+  }
+
+  void Sentence(size_t si) {
+    const entente::Sentence& s = seg_.sentences[si];
+    const uint32_t b = s.first_token, e = s.last_token;
+    if (b >= e) return;
+    std::vector<TimeExpr> times = time_.Tag(doc_.text, seg_.tokens, b, e, ref_, lang_);
+    Date on = ref_ ? *ref_ : Date{2000, 1, 1};
+    for (const TimeExpr& t : times) {
+      if (t.resolved && !t.is_duration) {
+        on = t.from;
+        break;
+      }
+    }
+    std::vector<Unit> units = BuildUnits(b, e, on);
+    cur_units_ = &units;
+
+    // triggers
+    std::vector<Trigger> triggers;
+    for (uint32_t i = b; i < e; ++i) {
+      if (UnitAt(units, i) && !UnitAt(units, i)->possessive) continue;
+      uint32_t end = i + 1;
+      if (const Pattern* p = MatchPattern(i, b, e, &end)) {
+        triggers.push_back({p, i, end});
+        i = end - 1;
+      }
+    }
+    if (triggers.empty()) {
+      for (const Unit& u : units) NoteActors(u.actors);
+      for (const Unit& u : units) {
+        if (u.place && u.city && (u.prep == "a" || u.prep == "au" || u.prep == "en" || u.prep == "dans")) {
+          last_location_ = u.loc;
+          last_location_city_ = u.city;
+        }
+      }
+      return;
+    }
+
+    // speech verbs and their content spans
+    struct Speech {
+      size_t trig;
+      uint32_t content_b, content_e;
+      std::vector<ActorVal> speaker;
+      std::vector<ActorVal> addressee;
+    };
+    std::vector<Speech> speeches;
+
+    std::vector<Mention> local;
+    std::vector<bool> consumed(triggers.size(), false);
+    std::vector<int> units_used;
+
+    for (size_t ti = 0; ti < triggers.size(); ++ti) {
+      const Trigger& tr = triggers[ti];
+      const Pattern& p = *tr.p;
+      if (consumed[ti]) continue;
+      Mention m;
+      m.pattern = &p;
+      m.type = p.type;
+      m.cameo = p.cameo;
+      m.trigger = tr.tok;
+      m.trigger_end = tr.end;
+      m.sentence = si;
+      m.attributes.push_back("rule=" + p.id);
+
+      // verb group: auxiliaries, tense, voice
+      uint32_t vstart = tr.tok;
+      bool pluperfect = false, fut = false, passive = false, etre_aux = false;
+      bool is_verb = p.pos == Pattern::Pos::kVerb;
+      if (is_verb) {
+        for (const Analysis& a : An(tr.tok)) {
+          if (a.verb && FoldText(a.lemma) == p.words[0] && (a.future || a.conditional)) fut = true;
+        }
+        int32_t k = static_cast<int32_t>(tr.tok) - 1;
+        bool seen_ete = false;
+        while (k >= static_cast<int32_t>(b) && tr.tok - k <= 5) {
+          std::string_view w = words_[k];
+          bool imp, f, etre;
+          if (w == "ete") {
+            seen_ete = true;
+            vstart = k;
+          } else if (IsAux(k, &imp, &f, &etre)) {
+            vstart = k;
+            if (imp) pluperfect = true;
+            if (f) fut = true;
+            if (etre) etre_aux = true;
+          } else if (w == "va" || w == "vont" || w == "devrait" || w == "devraient" || w == "doit" ||
+                     w == "doivent" || w == "pourrait" || w == "pourraient") {
+            vstart = k;
+            if (w == "va" || w == "vont" || w == "devrait" || w == "devraient") fut = true;
+          } else if (w == "se" || w == "s'" || rules_.Is("skip_between", w)) {
+            // part of the group
+          } else {
+            break;
+          }
+          --k;
+        }
+        static const std::set<std::string> kEtreVerbs = {"arriver", "venir", "aller", "partir", "rester",
+                                                          "rendre", "parvenir", "convenir", "retourner"};
+        bool refl = vstart < tr.tok && (W(vstart, "se") || W(vstart, "s'") || W(vstart + 1, "se") ||
+                                        W(vstart + 1, "s'"));
+        for (uint32_t q = vstart; q < tr.tok; ++q) refl = refl || W(q, "se") || W(q, "s'");
+        passive = seen_ete || (etre_aux && !refl && !kEtreVerbs.count(p.words[0]));
+        // negation
+        bool ne = false, pas = false;
+        for (uint32_t q = vstart > b + 1 ? vstart - 2 : b; q < tr.tok; ++q) ne = ne || rules_.Is("negation", words_[q]);
+        for (uint32_t q = vstart; q < std::min(e, tr.tok + 2); ++q) pas = pas || rules_.Is("negation_end", words_[q]);
+        m.negated = ne && pas;
+      }
+
+      // purpose clause ("pour participer à"): the governed event is the trip's purpose, not an event
+      bool purpose = false;
+      for (int k = 1; k <= 3 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+        if (rules_.Is("purpose", words_[tr.tok - k]) ||
+            (k >= 2 && rules_.MatchPhrase("purpose", words_, tr.tok - k) == k)) {
+          purpose = true;
+          break;
+        }
+      }
+
+      // participate: the type comes from the event noun it governs
+      if (p.Has("participate")) {
+        bool found = false;
+        for (size_t tj = ti + 1; tj < triggers.size() && triggers[tj].tok <= tr.end + 5; ++tj) {
+          if (triggers[tj].p->pos == Pattern::Pos::kNoun &&
+              (triggers[tj].p->Has("contact") || triggers[tj].p->Has("summit"))) {
+            consumed[tj] = true;
+            found = true;
+            m.type = triggers[tj].p->type;
+            m.cameo = triggers[tj].p->cameo;
+            m.trigger_end = triggers[tj].end;
+            m.attributes.push_back("rule=" + triggers[tj].p->id);
+            break;
+          }
+        }
+        if (!found || purpose) continue;
+      }
+      // occur: gives its date, place and tense to the event noun it speaks of
+      if (p.Has("occur")) {
+        occur_.push_back({si, tr.tok, fut});
+        continue;
+      }
+
+      // nominal event inside a setting phrase ("en marge du sommet", "lors de la réunion")
+      bool nominal = p.pos == Pattern::Pos::kNoun;
+      if (nominal && (p.Has("contact") || p.Has("summit") || p.Has("visit") || p.Has("discuss"))) {
+        bool setting = false;
+        for (int k = 1; k <= 6 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+          int n = rules_.MatchPhrase("setting", words_, tr.tok - k);
+          if (n > 0 && static_cast<int>(tr.tok) - k + n <= static_cast<int>(tr.tok)) {
+            // only determiners, possessives and adjectives between the phrase and the noun
+            bool close = true;
+            for (uint32_t q = tr.tok - k + n; q < tr.tok; ++q) {
+              if (!(IsPureDeterminer(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
+              if (UnitAt(units, q) && !UnitAt(units, q)->possessive) close = false;
+            }
+            if (close && tr.tok - (tr.tok - k + n) <= 3) {
+              setting = true;
+              break;
+            }
+          }
+        }
+        // "le rôle des pourparlers": a generic plural complement of another noun
+        if (tr.tok >= b + 2 && words_[tr.tok - 1] == "des" && seg_.tokens[tr.tok - 2].kind == TokenKind::kWord &&
+            !IsVerbForm(tr.tok - 2))
+          setting = true;
+        if (purpose && !p.Has("visit")) setting = true;
+        if (setting) continue;
+      }
+
+      // ---- actors
+      std::vector<std::pair<ActorVal, Role>> actors;
+      auto add = [&](const std::vector<ActorVal>& vals, Role role) {
+        for (const ActorVal& a : vals) {
+          bool dup = false;
+          for (auto& [x, r] : actors) dup = dup || x.Same(a);
+          if (!dup) actors.emplace_back(a, role);
+        }
+      };
+      auto role_of = [](SlotRole r) {
+        return r == SlotRole::kSource ? Role::kSource : r == SlotRole::kTarget ? Role::kTarget : Role::kParticipant;
+      };
+      // subject
+      int subj = -1;
+      bool has_subj_slot = false;
+      SlotRole subj_role = SlotRole::kSource;
+      for (auto [slot, role] : p.slots) {
+        if (slot == Slot::kSubj) {
+          has_subj_slot = true;
+          subj_role = role;
+        }
+      }
+      uint32_t subj_from = vstart;
+      if (nominal || p.pos == Pattern::Pos::kAdj) {
+        // a light verb or copula before the noun carries the subject: "a eu un entretien", "est prête à"
+        for (int k = 1; k <= 7 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+          uint32_t q = tr.tok - k;
+          if (Boundary(q) || (UnitAt(units, q) && !UnitAt(units, q)->possessive)) break;
+          bool light = false;
+          for (const Analysis& a : An(q)) {
+            std::string l = FoldText(a.lemma);
+            if (a.verb && (rules_.Is("light_verb", l) || l == "etre")) light = true;
+          }
+          if (light) {
+            subj_from = q;
+            int32_t r = static_cast<int32_t>(q) - 1;
+            while (r >= static_cast<int32_t>(b) && (IsAuxWord(r) || rules_.Is("skip_between", words_[r]))) {
+              subj_from = r;
+              --r;
+            }
+            has_subj_slot = true;
+            break;
+          }
+        }
+        if (subj_from == tr.tok) has_subj_slot = false;
+      }
+      bool inverted = false;
+      if (has_subj_slot) {
+        subj = FindSubject(units, subj_from, b);
+        if (subj < 0 && p.Has("speech")) {
+          // ", a déclaré le porte-parole X": subject after the verb
+          for (size_t u = 0; u < units.size(); ++u) {
+            if (units[u].tb >= tr.end && units[u].actor && !units[u].possessive &&
+                (units[u].prep.empty() || units[u].tb <= tr.end + 1)) {
+              bool blocked = false;
+              for (uint32_t q = tr.end; q < units[u].tb; ++q) blocked = blocked || Boundary(q);
+              if (!blocked && units[u].prep.empty()) {
+                subj = static_cast<int>(u);
+                inverted = true;
+              }
+              break;
+            }
+          }
+        }
+      }
+      std::vector<ActorVal> subject_vals;
+      if (subj >= 0) {
+        for (int u : Coordinated(units, subj, true, inverted)) {
+          for (const ActorVal& a : ResolveUnit(units[u])) subject_vals.push_back(a);
+        }
+      }
+      // objects and prepositional slots
+      uint32_t clause_end = e;
+      for (uint32_t q = tr.end; q < e; ++q) {
+        if (Boundary(q) || (q > tr.end && rules_.Is("relative", words_[q]))) {
+          clause_end = q;
+          break;
+        }
+      }
+      std::vector<std::pair<std::vector<ActorVal>, Role>> slot_vals;
+      std::optional<std::pair<Location, bool>> dest;  // VISIT destination
+      std::vector<ActorVal> addressee;
+      for (auto [slot, role] : p.slots) {
+        if (slot == Slot::kSubj) continue;
+        for (size_t u = 0; u < units.size(); ++u) {
+          const Unit& un = units[u];
+          if (un.tb < tr.end || un.tb >= clause_end) continue;
+          if (un.tb > tr.end + (nominal ? 10 : 12)) break;
+          if (!un.actor || un.possessive) continue;
+          if (!PrepIs(un.prep, slot)) continue;
+          if (slot == Slot::kObj && is_verb) {
+            // the direct object follows the verb closely
+            bool close = true;
+            for (uint32_t q = tr.end; q < un.tb; ++q) {
+              if (Boundary(q) || words_[q] == ",") close = false;
+            }
+            if (!close) break;
+          }
+          if (slot == Slot::kDe && nominal && un.prep_tok >= 0 &&
+              static_cast<uint32_t>(un.prep_tok) > tr.end + 4)
+            break;
+          // a place after à/en is a place unless the slot wants an actor there and it is no city
+          if ((slot == Slot::kA || slot == Slot::kEn) && un.place && p.Has("visit")) break;
+          std::vector<ActorVal> vals;
+          for (int c : Coordinated(units, static_cast<int>(u), false, true)) {
+            for (const ActorVal& a : ResolveUnit(units[c])) vals.push_back(a);
+          }
+          if (p.Has("speech") && slot == Slot::kA) addressee = vals;
+          slot_vals.emplace_back(vals, role_of(role));
+          break;
+        }
+      }
+      // possessive before a noun: "leur rencontre", "son entretien"
+      if (nominal) {
+        for (int k = 1; k <= 3 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+          const Unit* un = UnitAt(units, tr.tok - k);
+          if (un && un->possessive) {
+            subject_vals = ResolveUnit(*un);
+            break;
+          }
+          if (!(IsPureDeterminer(words_[tr.tok - k]) || seg_.tokens[tr.tok - k].kind == TokenKind::kWord)) break;
+        }
+      }
+      // the passive's subject is its target; "par X" its source
+      if (passive) {
+        add(subject_vals, Role::kTarget);
+        subject_vals.clear();
+      } else if (!subject_vals.empty()) {
+        add(subject_vals, role_of(subj_role));
+      }
+      for (auto& [vals, role] : slot_vals) add(vals, role);
+      if (passive) {
+        bool has_source = false;
+        for (auto& [a, r] : actors) has_source = has_source || r == Role::kSource;
+        if (!has_source && last_event_source_) {
+          // an agentless passive continues the previous event: "... ont été sanctionnées"
+          std::vector<std::pair<ActorVal, Role>> prev;
+          prev.emplace_back(*last_event_source_, Role::kSource);
+          for (auto& ar : actors) prev.push_back(ar);
+          actors = prev;
+          bool has_target = false;
+          for (auto& [a, r] : actors) has_target = has_target || r == Role::kTarget;
+          if (!has_target && last_event_target_) actors.emplace_back(*last_event_target_, Role::kTarget);
+        }
+      }
+
+      // places: à/en/dans after the trigger in the clause, or "de Moscou" after an event noun
+      std::vector<std::pair<Location, bool>> places;
+      for (const Unit& un : units) {
+        if (!un.place) continue;
+        bool loc_prep = un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.prep == "en" ||
+                        un.prep == "dans";
+        bool genitive = nominal && (un.prep == "de" || un.prep == "d'") && un.prep_tok >= 0 &&
+                        static_cast<uint32_t>(un.prep_tok) <= tr.end + 1;
+        bool hosted = false;
+        if (un.prep == "par" && un.prep_tok > static_cast<int32_t>(b)) {
+          for (const Analysis& a : An(un.prep_tok - 1)) {
+            if (rules_.Is("host_verb", FoldText(a.lemma))) hosted = true;
+          }
+          hosted = hosted || rules_.Is("host_verb", words_[un.prep_tok - 1]);
+        }
+        if (!(loc_prep || genitive || hosted)) continue;
+        if (un.city) {
+          places.emplace_back(un.loc, true);
+        } else {
+          places.emplace_back(un.loc, false);
+        }
+      }
+      // nearest trigger owns the place
+      std::vector<std::pair<Location, bool>> mine;
+      for (auto& pl : places) {
+        uint32_t pos = 0;
+        for (const Unit& un : units) {
+          if (un.loc.begin == pl.first.begin && un.place) pos = un.tb;
+        }
+        size_t best = ti;
+        uint32_t bestd = UINT32_MAX;
+        for (size_t tj = 0; tj < triggers.size(); ++tj) {
+          if (consumed[tj] && tj != ti) continue;
+          if (triggers[tj].p->Has("speech") && !p.Has("speech")) continue;
+          uint32_t d = pos >= triggers[tj].tok ? pos - triggers[tj].tok : triggers[tj].tok - pos;
+          if (d < bestd) {
+            bestd = d;
+            best = tj;
+          }
+        }
+        if (best == ti) mine.push_back(pl);
+      }
+      // coordinated places after a plural event noun: one event per place ("les rencontres de Moscou et d'Achgabat")
+      std::vector<std::pair<Location, bool>> split_places;
+      if (nominal && mine.size() >= 2 && seg_.tokens[tr.tok].fold.back() == 's') {
+        bool all_cities = true;
+        for (auto& pl : mine) all_cities = all_cities && pl.second;
+        if (all_cities) split_places = mine;
+      }
+      for (auto& pl : mine) {
+        if (!m.location || (pl.second && !m.city)) {
+          m.location = pl.first;
+          m.city = pl.second;
+        }
+      }
+      if (p.Has("visit")) {
+        // destination: the place after à/en (a country or a city)
+        for (const Unit& un : units) {
+          if (un.tb >= tr.end && un.tb < clause_end && un.place &&
+              (un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.prep == "en")) {
+            if (!dest || (un.city && !dest->second)) dest = std::make_pair(un.loc, un.city);
+          }
+        }
+        if (dest) {
+          ActorVal host;
+          host.country = dest->first.country;
+          host.begin = dest->first.begin;
+          host.end = dest->first.end;
+          bool have = false;
+          for (auto& [a, r] : actors) have = have || (r == Role::kTarget);
+          if (!have) actors.emplace_back(host, Role::kTarget);
+          if (!m.location || (dest->second && !m.city)) {
+            m.location = dest->first;
+            m.city = dest->second;
+          }
+        }
+      }
+      // nominal contact with no named participant: the pair the text is about
+      if (actors.empty() && nominal && (p.Has("contact") || p.Has("discuss") || p.Has("summit"))) {
+        for (const ActorVal& a : pair_) actors.emplace_back(a, Role::kParticipant);
+      }
+      if (p.Has("discuss") && actors.size() == 1 && pair_.size() >= 2) {
+        for (const ActorVal& a : pair_) {
+          bool dup = false;
+          for (auto& [x, r] : actors) dup = dup || x.Same(a);
+          if (!dup) actors.emplace_back(a, Role::kTarget);
+        }
+      }
+      // counterpart titles: the holder of the other party's office in the named country
+
+      // ---- tense and flags
+      bool fut_cue = false;
+      for (int k = -3; k <= 3; ++k) {
+        int q = static_cast<int>(tr.tok) + k;
+        if (q < static_cast<int>(b) || q >= static_cast<int>(e) || k == 0) continue;
+        if (rules_.Is("future_cue", words_[q]) && (nominal || k < 0)) fut_cue = true;
+      }
+      m.future = fut || (nominal && fut_cue);
+      bool after = false;
+      for (int k = 1; k <= 3 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+        if (rules_.Is("after", words_[tr.tok - k])) after = true;
+      }
+      bool cue = false;
+      for (int k = -6; k <= 8; ++k) {
+        int q = static_cast<int>(tr.tok) + k;
+        if (q < static_cast<int>(b) || q >= static_cast<int>(e)) continue;
+        int n = rules_.MatchPhrase("bg_cue", words_, q);
+        if (n > 0 && words_[q] != "deja") cue = true;
+      }
+      m.bg_cue = (pluperfect && !InSpeech(speeches, tr.tok)) || (nominal && after) || cue;
+
+      // ---- evidence
+      m.evidence.sentence = std::string(doc_.text.substr(s.begin, s.end - s.begin));
+      m.evidence.start = s.begin;
+      m.evidence.end = s.end;
+      uint32_t eb = seg_.tokens[std::min(vstart, tr.tok)].begin;
+      uint32_t ee = seg_.tokens[m.trigger_end - 1].end;
+      m.evidence.trigger = std::string(doc_.text.substr(eb, ee - eb));
+      m.evidence.trigger_begin = eb;
+      m.evidence.trigger_end = ee;
+      m.actors = std::move(actors);
+      if (p.Has("speech")) {
+        if (passive) continue;
+        Speech sp;
+        sp.trig = local.size();
+        for (auto& [a, r] : m.actors) {
+          if (r == Role::kSource) sp.speaker.push_back(a);
+        }
+        sp.addressee = addressee;
+        // content: "que ..." / ": «...»" after the verb, or the quotation before an incise
+        sp.content_b = tr.end;
+        sp.content_e = e;
+        if (inverted) {
+          sp.content_b = b;
+          sp.content_e = vstart;
+        }
+        speeches.push_back(sp);
+        if (sp.speaker.empty()) continue;
+        m.speaker_person = sp.speaker[0].person;
+      }
+      if (!split_places.empty()) {
+        for (auto& pl : split_places) {
+          Mention copy = m;
+          copy.location = pl.first;
+          copy.city = true;
+          local.push_back(copy);
+        }
+      } else {
+        local.push_back(std::move(m));
+      }
+    }
+
+    // reported speech: a country in the content stands for the speaker or the person addressed
+    for (Mention& m : local) {
+      if (m.pattern->Has("speech")) continue;
+      for (const Speech& sp : speeches) {
+        if (m.trigger < sp.content_b || m.trigger >= sp.content_e || sp.speaker.empty()) continue;
+        m.in_speech = true;
+        const ActorVal& speaker = sp.speaker[0];
+        for (auto& [a, r] : m.actors) {
+          if (a.IsPerson() || !a.org.empty() || a.country.empty()) continue;
+          if (speaker.IsPerson() && a.country == speaker.country) {
+            a = speaker;
+            continue;
+          }
+          for (const ActorVal& ad : sp.addressee) {
+            if (ad.IsPerson() && ad.country == a.country) a = ad;
+          }
+          if (a.IsPerson()) continue;
+          for (const ActorVal& pp : pair_) {
+            if (pp.IsPerson() && pp.country == a.country && speaker.IsPerson()) a = pp;
+          }
+        }
+      }
+    }
+
+    // dates: each expression goes to the nearest trigger of the sentence
+    std::vector<const TimeExpr*> date_of(local.size(), nullptr);
+    for (const TimeExpr& t : times) {
+      if (t.is_duration || t.is_time_of_day || !t.resolved) continue;
+      size_t best = SIZE_MAX;
+      uint32_t bestd = UINT32_MAX;
+      for (size_t k = 0; k < local.size(); ++k) {
+        uint32_t tp = local[k].trigger;
+        uint32_t d = t.tok_begin >= tp ? t.tok_begin - tp : tp - t.tok_end + 1;
+        if (t.tok_begin >= local[k].trigger_end) d = t.tok_begin - local[k].trigger_end + 1;
+        bool crosses = false;
+        uint32_t lo = std::min(t.tok_begin, tp), hi = std::max(t.tok_begin, tp);
+        for (uint32_t q = lo; q < hi; ++q) crosses = crosses || words_[q] == "\"" || words_[q] == ";";
+        if (crosses) d += 50;
+        if (d < bestd) {
+          bestd = d;
+          best = k;
+        }
+      }
+      if (best != SIZE_MAX && !date_of[best]) date_of[best] = &t;
+    }
+    for (size_t k = 0; k < local.size(); ++k) {
+      Mention& m = local[k];
+      if (const TimeExpr* t = date_of[k]) {
+        EventDate d;
+        bool use_future = t->tense_dependent && m.future;
+        d.from = use_future ? t->future_from : t->from;
+        d.to = use_future ? t->future_to : t->to;
+        d.precision = PrecisionName(t->precision);
+        d.text = t->text;
+        d.begin = t->begin;
+        d.end = t->end;
+        m.date = d;
+        m.own_date = true;
+      } else if (auto rel = OffsetBefore(m, b)) {
+        m.date = *rel;
+        m.own_date = true;
+      }
+    }
+    // a content event takes the dated speech's date ("a annoncé vendredi la tenue d'une réunion")
+    for (const Speech& sp : speeches) {
+      const Mention& sm = local[sp.trig];
+      if (!sm.own_date) continue;
+      for (Mention& m : local) {
+        if (&m == &sm || m.own_date || m.future || m.trigger < sp.content_b || m.trigger >= sp.content_e) continue;
+        if (m.pattern->Has("contact") || m.pattern->Has("discuss")) {
+          m.date = sm.date;
+          m.own_date = true;
+        }
+      }
+    }
+    // occur verbs ("qui se tiendra à Téhéran du 16 au 18 février"): date, place and tense to the event noun
+    for (const auto& oc : occur_) {
+      if (oc.sentence != si) continue;
+      Mention* target = nullptr;
+      for (Mention& m : local) {
+        if (m.pattern->pos == Pattern::Pos::kNoun && m.trigger < oc.tok) target = &m;
+      }
+      if (!target) {
+        for (Mention& m : local) {
+          if (m.pattern->pos == Pattern::Pos::kNoun && m.trigger > oc.tok && m.trigger <= oc.tok + 4) {
+            target = &m;
+            break;
+          }
+        }
+      }
+      if (!target) continue;
+      if (oc.future) target->future = true;
+      // the expression nearest after the occur verb
+      for (const TimeExpr& t : times) {
+        if (t.is_duration || !t.resolved || t.tok_begin < oc.tok) continue;
+        EventDate d;
+        bool use_future = t.tense_dependent && target->future;
+        d.from = use_future ? t.future_from : t.from;
+        d.to = use_future ? t.future_to : t.to;
+        d.precision = PrecisionName(t.precision);
+        d.text = t.text;
+        d.begin = t.begin;
+        d.end = t.end;
+        target->date = d;
+        target->own_date = true;
+        break;
+      }
+      for (const Unit& un : units) {
+        if (un.place && un.tb > oc.tok && un.tb <= oc.tok + 4 &&
+            (un.prep == "a" || un.prep == "au" || un.prep == "en" || un.prep == "dans")) {
+          target->location = un.loc;
+          target->city = un.city;
+          break;
+        }
+      }
+    }
+    occur_.clear();
+
+    for (Mention& m : local) {
+      // publication date when the text gives none
+      if (!m.date && ref_) {
+        EventDate d;
+        d.from = d.to = *ref_;
+        d.precision = "publication";
+        m.date = d;
+      }
+      if (m.date && ref_ && m.own_date && !m.future && m.date->to < ref_->AddDays(-7)) m.background = true;
+      if (m.bg_cue && !m.future) m.background = true;
+      if (m.date && ref_ && m.own_date && m.date->from > *ref_) m.future = true;
+      if (m.future) m.background = false;
+      m.weak = !m.own_date && !m.bg_cue;
+      // remember for references
+      std::vector<ActorVal> vals;
+      for (auto& [a, r] : m.actors) vals.push_back(a);
+      NotePair(vals);
+      if (m.location) {
+        last_location_ = m.location;
+        last_location_city_ = m.city;
+      }
+      if (!m.pattern->Has("speech")) {
+        last_event_source_.reset();
+        last_event_target_.reset();
+        for (auto& [a, r] : m.actors) {
+          if (r == Role::kSource && !last_event_source_) last_event_source_ = a;
+          if (r == Role::kTarget && !last_event_target_) last_event_target_ = a;
+        }
+      }
+      mentions_.push_back(std::move(m));
+    }
+    for (const Unit& u : units) NoteActors(u.actors);
+    cur_units_ = nullptr;
+  }
+
+  template <typename S>
+  static bool InSpeech(const std::vector<S>& speeches, uint32_t tok) {
+    for (const auto& sp : speeches) {
+      if (tok >= sp.content_b && tok < sp.content_e) return true;
+    }
+    return false;
+  }
+
+  // "un an après la visite": the noun's date is the sentence's reference minus the offset.
+  std::optional<EventDate> OffsetBefore(const Mention& m, uint32_t b) const {
+    if (m.trigger < b + 3 || !ref_) return std::nullopt;
+    // [number] [unit] après [det] NOUN
+    int k = static_cast<int>(m.trigger) - 1;
+    while (k > static_cast<int>(b) && IsPureDeterminer(words_[k])) --k;
+    if (!rules_.Is("after", words_[k])) return std::nullopt;
+    if (k - 2 < static_cast<int>(b)) return std::nullopt;
+    std::string_view unit = words_[k - 1];
+    std::string_view num = words_[k - 2];
+    int n = 0;
+    static const std::pair<const char*, int> kNum[] = {{"un", 1},   {"une", 1},  {"deux", 2}, {"trois", 3},
+                                                       {"quatre", 4}, {"cinq", 5}, {"six", 6},  {"dix", 10}};
+    for (const auto& [w, v] : kNum) {
+      if (num == w) n = v;
+    }
+    if (n == 0 && !num.empty() && std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      n = std::atoi(std::string(num).c_str());
+    if (n <= 0 || n > 100) return std::nullopt;
+    EventDate d;
+    Date r = *ref_;
+    if (unit == "an" || unit == "ans" || unit == "annee" || unit == "annees") {
+      Date x = r.AddMonths(-12 * n);
+      d.from = Date::FirstOfMonth(x.year, x.month);
+      d.to = Date::LastOfMonth(x.year, x.month);
+      d.precision = "month";
+    } else if (unit == "mois") {
+      Date x = r.AddMonths(-n);
+      d.from = Date::FirstOfMonth(x.year, x.month);
+      d.to = Date::LastOfMonth(x.year, x.month);
+      d.precision = "month";
+    } else if (unit == "semaine" || unit == "semaines") {
+      Date x = r.AddDays(-7 * n);
+      d.from = x.AddDays(-x.Weekday());
+      d.to = d.from.AddDays(6);
+      d.precision = "week";
+    } else if (unit == "jour" || unit == "jours") {
+      d.from = d.to = r.AddDays(-n);
+      d.precision = "day";
+    } else {
+      return std::nullopt;
+    }
+    uint32_t tb = static_cast<uint32_t>(k - 2);
+    d.begin = seg_.tokens[tb].begin;
+    d.end = seg_.tokens[k].end;
+    d.text = std::string(doc_.text.substr(d.begin, d.end - d.begin));
+    return d;
+  }
+
+  // ---------------------------------------------------------------- document
+  struct Occur {
+    size_t sentence;
+    uint32_t tok;
+    bool future;
+  };
+
+  std::string Family(const std::string& type) const {
+    const EventTypeInfo* t = rules_.Type(type);
+    return t ? t->family : type;
+  }
+
+  static bool ActorsCompatible(const std::vector<std::pair<ActorVal, Role>>& a,
+                               const std::vector<std::pair<ActorVal, Role>>& b, bool need_equal_countries) {
+    std::set<std::string> ca, cb;
+    for (auto& [x, r] : a) ca.insert(x.org.empty() ? x.country : "org:" + x.org);
+    for (auto& [x, r] : b) cb.insert(x.org.empty() ? x.country : "org:" + x.org);
+    if (need_equal_countries) {
+      if (ca != cb) return false;
+    } else {
+      bool sub = std::includes(ca.begin(), ca.end(), cb.begin(), cb.end()) ||
+                 std::includes(cb.begin(), cb.end(), ca.begin(), ca.end());
+      if (!sub) return false;
+    }
+    // persons of one country must agree
+    for (auto& [x, r] : a) {
+      if (!x.IsPerson()) continue;
+      for (auto& [y, s] : b) {
+        if (y.IsPerson() && y.country == x.country && !x.Same(y)) {
+          // same country, different persons: both must appear on the other side
+          bool x_in_b = false;
+          for (auto& [z, t] : b) x_in_b = x_in_b || z.Same(x);
+          if (!x_in_b) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  struct Joined {
+    Mention best;  // fields of the event
+    std::vector<Mention> all;
+    bool bg_decided = false;
+  };
+
+  bool Compatible(const Joined& ev, const Mention& m) const {
+    const Mention& e = ev.best;
+    if (Family(e.type) != Family(m.type)) return false;
+    if (e.future != m.future) return false;
+    if (e.negated != m.negated) return false;
+    bool statement = m.type == "STATEMENT";
+    if (!ActorsCompatible(e.actors, m.actors, statement)) return false;
+    if (e.location && m.location) {
+      if (e.location->country != m.location->country) return false;
+      if (e.city && m.city && e.location->name != m.location->name) return false;
+    }
+    if (e.own_date && m.own_date && e.date && m.date && !Overlap(*e.date, *m.date)) return false;
+    return true;
+  }
+
+  void Join(Joined* ev, const Mention& m) const {
+    Mention& e = ev->best;
+    // actors: the more specific wins (a person over a country alone)
+    for (auto& [a, r] : m.actors) {
+      bool placed = false;
+      for (auto& [x, s] : e.actors) {
+        if (x.Same(a)) {
+          placed = true;
+          break;
+        }
+        if (!x.IsPerson() && x.org.empty() && a.IsPerson() && x.country == a.country) {
+          x = a;
+          placed = true;
+          break;
+        }
+        if (x.IsPerson() && !a.IsPerson() && a.org.empty() && a.country == x.country) {
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) e.actors.emplace_back(a, r);
+    }
+    if (m.own_date && m.date && (!e.own_date || Span(*m.date) < Span(*e.date))) {
+      e.date = m.date;
+      e.own_date = true;
+    }
+    if (m.location && (!e.location || (m.city && !e.city))) {
+      e.location = m.location;
+      e.city = m.city;
+    }
+    if (e.type == "MEET" && m.type == "SUMMIT") e.type = "SUMMIT";
+    if (m.cameo != "040" && e.cameo == "040" && Family(m.type) == Family(e.type)) e.cameo = m.cameo;
+    for (const std::string& a : m.attributes) {
+      if (std::find(e.attributes.begin(), e.attributes.end(), a) == e.attributes.end()) e.attributes.push_back(a);
+    }
+    ev->all.push_back(m);
+  }
+
+  std::vector<Event> Finish() {
+    // discuss reports take the mode of the document's contact with the same actors
+    std::vector<Joined> events;
+    for (Mention& m : mentions_) {
+      if (m.pattern->Has("discuss")) {
+        bool phone = false;
+        for (int k = -4; k <= 4; ++k) {
+          int q = static_cast<int>(m.trigger) + k;
+          if (q >= 0 && q < static_cast<int>(words_.size()) && rules_.Is("phone_cue", words_[q])) phone = true;
+        }
+        std::string mode;
+        if (phone || m.type == "PHONE_CALL") {
+          mode = "PHONE_CALL";
+        } else {
+          for (auto it = events.rbegin(); it != events.rend(); ++it) {
+            const std::string f = Family(it->best.type);
+            if ((f == "CONTACT" || f == "CALL") && ActorsCompatible(it->best.actors, m.actors, false)) {
+              mode = it->best.type == "PHONE_CALL" ? "PHONE_CALL" : "MEET";
+              break;
+            }
+          }
+        }
+        if (mode.empty()) {
+          // a verb of discussion between named parties is a consultation of unknown mode; a noun alone is not
+          if (m.pattern->pos != Pattern::Pos::kVerb) continue;
+          mode = "MEET";
+          m.attributes.push_back("mode=unknown");
+        }
+        m.type = mode;
+      } else if (m.pattern->Has("contact")) {
+        bool phone = false;
+        for (int k = -4; k <= 5; ++k) {
+          int q = static_cast<int>(m.trigger) + k;
+          if (q >= 0 && q < static_cast<int>(words_.size()) && rules_.Is("phone_cue", words_[q]) &&
+              words_[q] != "appel")
+            phone = true;
+        }
+        if (phone) m.type = "PHONE_CALL";
+      }
+      if (!Acceptable(m)) continue;
+      // join with an earlier report of the same event
+      int target = -1;
+      if (m.weak) {
+        // an anaphoric report: the main event if it is not recalled, else the latest compatible one
+        for (size_t k = 0; k < events.size(); ++k) {
+          if (!Compatible(events[k], m)) continue;
+          if (!events[k].best.background) {
+            target = static_cast<int>(k);
+            break;
+          }
+        }
+        if (target < 0) {
+          for (int k = static_cast<int>(events.size()) - 1; k >= 0; --k) {
+            if (Compatible(events[k], m)) {
+              target = k;
+              break;
+            }
+          }
+        }
+      } else {
+        for (size_t k = 0; k < events.size(); ++k) {
+          if (!Compatible(events[k], m)) continue;
+          // an undated report and a dated one: join when flags agree
+          if (!(m.own_date && events[k].best.own_date) && events[k].best.background != m.background &&
+              !events[k].best.weak)
+            continue;
+          target = static_cast<int>(k);
+          break;
+        }
+      }
+      if (target >= 0) {
+        Joined& ev = events[target];
+        bool was_weak = ev.best.weak;
+        Join(&ev, m);
+        if (!m.weak) {
+          if (was_weak) {
+            ev.best.background = m.background;
+            ev.best.weak = false;
+          } else {
+            ev.best.background = ev.best.background && m.background;
+          }
+        }
+        if (ev.best.own_date && ref_ && ev.best.date->to < ref_->AddDays(-7) && !ev.best.future)
+          ev.best.background = true;
+      } else {
+        Joined ev;
+        ev.best = m;
+        ev.all.push_back(m);
+        events.push_back(std::move(ev));
+      }
+    }
+    FoldVisits(&events);
+    DropParticipantStatements(&events);
+    std::vector<Event> out;
+    for (Joined& j : events) {
+      if (!FinalCheck(j.best)) continue;
+      out.push_back(ToEvent(j));
+    }
+    return out;
+  }
+
+  bool Acceptable(const Mention& m) const {
+    std::set<std::string> parties;
+    bool has_source = false, has_target = false;
+    for (auto& [a, r] : m.actors) {
+      if (a.country.empty() && a.org.empty()) continue;
+      parties.insert(a.person >= 0 ? "p" + std::to_string(a.person) : a.name + "/" + a.country + "/" + a.org);
+      if (r == Role::kSource) has_source = true;
+      if (r == Role::kTarget) has_target = true;
+    }
+    if (parties.empty()) return false;
+    const Pattern& p = *m.pattern;
+    if (p.Has("needs_target") && !has_target) return false;
+    if (p.Has("needs_source") && !has_source) return false;
+    if (p.Has("needs_person_target")) {
+      bool person_target = false;
+      for (auto& [a, r] : m.actors) person_target = person_target || (r == Role::kTarget && a.IsPerson());
+      if (!person_target) return false;
+    }
+    std::string fam = Family(m.type);
+    if ((fam == "CONTACT" || fam == "CALL") && m.type != "VISIT" && parties.size() < 2) return false;
+    if (m.type == "VISIT") {
+      // a trip home is no visit
+      std::string src, dst;
+      for (auto& [a, r] : m.actors) {
+        if (r == Role::kSource && src.empty()) src = a.country;
+        if (r == Role::kTarget && dst.empty()) dst = a.country;
+      }
+      if (dst.empty() || src.empty() || src == dst) return false;
+    }
+    return true;
+  }
+
+  bool FinalCheck(const Mention& m) const { return Acceptable(m); }
+
+  // One in-person contact is one MEET: a visit whose traveller met someone of the host country is that meeting.
+  void FoldVisits(std::vector<Joined>* events) const {
+    for (size_t v = 0; v < events->size(); ++v) {
+      Mention& vis = (*events)[v].best;
+      if (vis.type != "VISIT") continue;
+      std::string traveller_country, host;
+      const ActorVal* traveller = nullptr;
+      for (auto& [a, r] : vis.actors) {
+        if (r == Role::kSource && !traveller) traveller = &a;
+        if (r == Role::kTarget && host.empty()) host = a.country;
+      }
+      if (!traveller) continue;
+      for (size_t k = 0; k < events->size(); ++k) {
+        Mention& meet = (*events)[k].best;
+        if (k == v || (meet.type != "MEET" && meet.type != "SUMMIT")) continue;
+        bool has_traveller = false, has_host = false;
+        for (auto& [a, r] : meet.actors) {
+          has_traveller = has_traveller || a.Same(*traveller) || (!traveller->IsPerson() && a.country == traveller->country);
+          has_host = has_host || a.country == host;
+        }
+        if (!has_traveller || !has_host) continue;
+        bool same_sentence = vis.sentence == meet.sentence;
+        bool dates_ok = !(vis.own_date && meet.own_date) || Overlap(*vis.date, *meet.date);
+        if (!same_sentence && (!dates_ok || vis.background != meet.background)) continue;
+        if (!meet.location && vis.location) {
+          meet.location = vis.location;
+          meet.city = vis.city;
+        } else if (vis.location && vis.city && !meet.city && vis.location->country == meet.location->country) {
+          meet.location = vis.location;
+          meet.city = true;
+        }
+        meet.attributes.push_back("travelled=" + traveller->country);
+        meet.attributes.push_back("host=" + host);
+        for (const Mention& x : (*events)[v].all) (*events)[k].all.push_back(x);
+        events->erase(events->begin() + v);
+        --v;
+        break;
+      }
+    }
+  }
+
+  // A participant's own words about a contact belong to that contact, not to a separate statement.
+  void DropParticipantStatements(std::vector<Joined>* events) const {
+    std::vector<ActorVal> participants;
+    for (const Joined& j : *events) {
+      std::string f = Family(j.best.type);
+      if (f != "CONTACT" && f != "CALL") continue;
+      for (auto& [a, r] : j.best.actors) participants.push_back(a);
+    }
+    events->erase(std::remove_if(events->begin(), events->end(),
+                                 [&](const Joined& j) {
+                                   if (j.best.type != "STATEMENT") return false;
+                                   for (auto& [a, r] : j.best.actors) {
+                                     if (r != Role::kSource) continue;
+                                     for (const ActorVal& p : participants) {
+                                       if (a.IsPerson() && p.Same(a)) return true;
+                                       if (!a.IsPerson() && a.org.empty() && a.country == p.country) return true;
+                                     }
+                                   }
+                                   return false;
+                                 }),
+                  events->end());
+  }
+
+  Event ToEvent(const Joined& j) const {
+    const Mention& m = j.best;
+    Event ev;
+    ev.doc = doc_.id;
+    ev.type = m.type;
+    ev.cameo = m.cameo;
+    const EventTypeInfo* ti = rules_.Type(m.type);
+    if (ti && (m.type == "PHONE_CALL" || m.type == "SUMMIT") && m.cameo.substr(0, 2) != "04") ev.cameo = ti->cameo;
+    // where the meeting happened tells who visited whom
+    if (m.type == "MEET" && ev.cameo == "040" && m.location) {
+      std::string src, tgt;
+      for (auto& [a, r] : m.actors) {
+        if (r == Role::kSource && src.empty()) src = a.country;
+        if (r == Role::kTarget && tgt.empty()) tgt = a.country;
+      }
+      if (!src.empty() && !tgt.empty() && src != tgt) {
+        if (m.location->country == tgt) ev.cameo = "042";
+        else if (m.location->country == src) ev.cameo = "043";
+        else ev.cameo = "044";
+      }
+    }
+    if (const CameoCode* c = rules_.Cameo(ev.cameo)) ev.goldstein = c->goldstein;
+    ev.plover = ti ? ti->plover : "";
+    for (auto& [a, r] : m.actors) {
+      Actor out;
+      out.name = a.name;
+      out.country = a.country;
+      out.org = a.org;
+      out.office = a.office;
+      out.role = r;
+      out.begin = a.begin;
+      out.end = a.end;
+      if (a.end > a.begin && a.end <= doc_.text.size()) out.text = std::string(doc_.text.substr(a.begin, a.end - a.begin));
+      ev.actors.push_back(out);
+    }
+    ev.date = m.date;
+    if (m.location) ev.location = m.location;
+    ev.background = m.background;
+    ev.future = m.future;
+    ev.negated = m.negated;
+    ev.attributes = m.attributes;
+    ev.evidence = m.evidence;
+    for (size_t k = 1; k < j.all.size(); ++k) {
+      if (j.all[k].evidence.trigger_begin != m.evidence.trigger_begin) ev.mentions.push_back(j.all[k].evidence);
+    }
+    ev.confidence = m.weak ? 0.6 : 0.9;
+    return ev;
+  }
+
+  const KnowledgeBase& kb_;
+  const TimeTagger& time_;
+  const Lemmatizer* lem_;
+  const Rules& rules_;
+  const std::string& lang_;
+  const Document& doc_;
+  const Segmented& seg_;
+  std::vector<std::string_view> words_;
+  std::optional<Date> ref_;
+
+  std::vector<Mention> mentions_;
+  const std::vector<Unit>* cur_units_ = nullptr;  // the current sentence's units
+  std::vector<ActorVal> recent_;
+  std::vector<ActorVal> pair_;
+  std::optional<Location> last_location_;
+  bool last_location_city_ = false;
+  std::optional<ActorVal> last_event_source_;
+  std::optional<ActorVal> last_event_target_;
+  std::vector<Occur> occur_;
+};
+
+}  // namespace
+
+std::vector<Event> Extractor::Extract(const Document& doc, const Segmented& seg) const {
+  DocExtractor d(kb_, time_, lemmatizer_, rules_, lang_, doc, seg);
+  return d.Run();
+}
+
+}  // namespace entente

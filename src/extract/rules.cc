@@ -1,0 +1,159 @@
+#include "extract/rules.h"
+
+#include <cstdlib>
+
+#include "common/tsv.h"
+
+namespace entente {
+
+namespace {
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool ParseSlot(std::string_view name, Slot* slot) {
+  static const std::pair<const char*, Slot> kSlots[] = {
+      {"subj", Slot::kSubj}, {"obj", Slot::kObj},     {"avec", Slot::kAvec}, {"a", Slot::kA},   {"contre", Slot::kContre},
+      {"en", Slot::kEn},     {"de", Slot::kDe},       {"par", Slot::kPar},   {"entre", Slot::kEntre}};
+  for (const auto& [n, s] : kSlots) {
+    if (name == n) {
+      *slot = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Rules>> Rules::Load(const std::string& data_dir, const std::string& lang) {
+  auto rules = std::make_unique<Rules>();
+
+  ENTENTE_ASSIGN_OR_RETURN(TsvTable cameo,
+                           TsvTable::Read(data_dir + "/cameo.tsv", {"code", "root", "quad_class", "name", "source"}));
+  for (const TsvRow& row : cameo.rows()) {
+    CameoCode c;
+    c.code = row.Get("code");
+    c.root = row.Get("root");
+    c.quad_class = std::atoi(std::string(row.Get("quad_class")).c_str());
+    c.name = row.Get("name");
+    std::string g(row.Get("goldstein"));
+    char* end = nullptr;
+    c.goldstein = g.empty() ? 0 : std::strtod(g.c_str(), &end);
+    if (!g.empty() && end && *end) return row.Error("bad goldstein '" + g + "'");
+    if (!rules->cameo_.emplace(c.code, c).second) return row.Error("duplicate code " + c.code);
+  }
+
+  ENTENTE_ASSIGN_OR_RETURN(TsvTable types, TsvTable::Read(data_dir + "/event_types.tsv",
+                                                          {"type", "cameo", "plover", "family", "source"}));
+  for (const TsvRow& row : types.rows()) {
+    EventTypeInfo t{std::string(row.Get("type")), std::string(row.Get("cameo")), std::string(row.Get("plover")),
+                    std::string(row.Get("family"))};
+    if (!rules->cameo_.count(t.cameo)) return row.Error("unknown CAMEO code '" + t.cameo + "'");
+    if (!rules->types_.emplace(t.type, t).second) return row.Error("duplicate type " + t.type);
+  }
+
+  const std::string dir = data_dir + "/" + lang;
+  ENTENTE_ASSIGN_OR_RETURN(TsvTable grammar, TsvTable::Read(dir + "/grammar.tsv", {"role", "words", "source"}));
+  for (const TsvRow& row : grammar.rows()) {
+    std::string role(row.Get("role"));
+    for (const std::string& w : SplitList(row.Get("words"))) {
+      rules->grammar_[role].insert(w);
+      int n = static_cast<int>(SplitSpaces(w).size());
+      int& m = rules->max_phrase_words_[role];
+      if (n > m) m = n;
+    }
+  }
+
+  ENTENTE_ASSIGN_OR_RETURN(
+      TsvTable pats, TsvTable::Read(dir + "/patterns.tsv", {"id", "lemma", "pos", "type", "cameo", "source"}));
+  std::set<std::string> ids;
+  for (const TsvRow& row : pats.rows()) {
+    auto p = std::make_unique<Pattern>();
+    p->id = row.Get("id");
+    if (!ids.insert(p->id).second) return row.Error("duplicate pattern id " + p->id);
+    p->words = SplitSpaces(row.Get("lemma"));
+    std::string_view pos = row.Get("pos");
+    if (pos == "verb") {
+      p->pos = Pattern::Pos::kVerb;
+    } else if (pos == "noun") {
+      p->pos = Pattern::Pos::kNoun;
+    } else if (pos == "adj") {
+      p->pos = Pattern::Pos::kAdj;
+    } else {
+      return row.Error("pos must be verb, noun or adj, not '" + std::string(pos) + "'");
+    }
+    p->type = row.Get("type");
+    if (!rules->types_.count(p->type)) return row.Error("unknown type '" + p->type + "'");
+    p->cameo = row.Get("cameo");
+    if (!rules->cameo_.count(p->cameo)) return row.Error("unknown CAMEO code '" + p->cameo + "'");
+    std::string_view refl = row.Get("refl");
+    p->refl = refl.empty() ? -1 : refl == "1" ? 1 : refl == "0" ? 0 : -2;
+    if (p->refl == -2) return row.Error("refl must be 0, 1 or empty");
+    p->cue = SplitList(row.Get("cue"));
+    p->window = std::atoi(std::string(row.Get("window")).c_str());
+    if (!p->cue.empty() && p->window <= 0) return row.Error("a cue needs a window > 0");
+    for (const std::string& s : SplitSpaces(row.Get("slots"))) {
+      size_t eq = s.find('=');
+      Slot slot;
+      if (eq == std::string::npos || !ParseSlot(std::string_view(s).substr(0, eq), &slot)) {
+        return row.Error("bad slot '" + s + "'");
+      }
+      std::string_view r = std::string_view(s).substr(eq + 1);
+      SlotRole role = r == "source" ? SlotRole::kSource : r == "target" ? SlotRole::kTarget : SlotRole::kParticipant;
+      if (r != "source" && r != "target" && r != "participant") return row.Error("bad slot role '" + s + "'");
+      p->slots.emplace_back(slot, role);
+    }
+    for (const std::string& f : SplitSpaces(row.Get("flags"))) p->flags.insert(f);
+    rules->by_word_[p->words[0]].push_back(p.get());
+    rules->patterns_.push_back(std::move(p));
+  }
+  return rules;
+}
+
+const std::vector<const Pattern*>& Rules::PatternsFor(std::string_view w) const {
+  static const std::vector<const Pattern*> kNone;
+  auto it = by_word_.find(std::string(w));
+  return it == by_word_.end() ? kNone : it->second;
+}
+
+bool Rules::Is(std::string_view role, std::string_view folded) const {
+  auto it = grammar_.find(role);
+  return it != grammar_.end() && it->second.count(std::string(folded)) > 0;
+}
+
+int Rules::MatchPhrase(std::string_view role, const std::vector<std::string_view>& words, size_t i) const {
+  auto it = grammar_.find(role);
+  if (it == grammar_.end()) return 0;
+  int maxn = max_phrase_words_.find(role)->second;
+  std::string phrase;
+  int best = 0;
+  for (int n = 1; n <= maxn && i + n <= words.size(); ++n) {
+    if (n > 1) phrase += ' ';
+    phrase += words[i + n - 1];
+    if (it->second.count(phrase)) best = n;
+  }
+  return best;
+}
+
+const CameoCode* Rules::Cameo(std::string_view code) const {
+  auto it = cameo_.find(std::string(code));
+  return it == cameo_.end() ? nullptr : &it->second;
+}
+
+const EventTypeInfo* Rules::Type(std::string_view type) const {
+  auto it = types_.find(std::string(type));
+  return it == types_.end() ? nullptr : &it->second;
+}
+
+}  // namespace entente
