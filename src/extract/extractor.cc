@@ -81,26 +81,6 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
-const char* kPrepositions[] = {"a", "au", "aux", "en", "dans", "vers", "de", "d'", "du", "des",
-                               "avec", "contre", "par", "pour", "entre", "sur", "chez", "aupres"};
-
-bool IsPreposition(std::string_view w) {
-  for (const char* p : kPrepositions) {
-    if (w == p) return true;
-  }
-  return false;
-}
-
-bool IsPureDeterminer(std::string_view w) {
-  static const char* kDet[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son",
-                               "sa", "ses", "leur", "leurs", "plusieurs", "notre", "nos"};
-  for (const char* d : kDet) {
-    if (w == d) return true;
-  }
-  return false;
-}
-
-
 class DocExtractor {
  public:
   DocExtractor(const KnowledgeBase& kb, const TimeTagger& time, const Lemmatizer* lem, const Rules& rules,
@@ -149,6 +129,7 @@ class DocExtractor {
     }
     return false;
   }
+  bool PureDet(std::string_view w) const { return rules_.Is("pure_determiner", w); }
   bool W(uint32_t i, std::string_view w) const { return i < words_.size() && words_[i] == w; }
   bool Boundary(uint32_t i) const {
     std::string_view w = words_[i];
@@ -220,7 +201,7 @@ class DocExtractor {
     uint32_t j = i;
     while (j < end && j - i < 4) {
       const Token& t = seg_.tokens[j];
-      if (covered[j]) break;
+      if (covered[j - cover_base_]) break;
       if (t.kind == TokenKind::kWord && t.capitalized && t.norm.size() > 1) {
         ++j;
         continue;
@@ -237,10 +218,12 @@ class DocExtractor {
   std::vector<Unit> BuildUnits(uint32_t b, uint32_t e, Date on) {
     std::vector<Unit> units;
     std::vector<KbMatch> matches = kb_.Match(seg_.tokens, b, e);
-    std::vector<bool> covered(seg_.tokens.size() > 0 ? e : 0, false);
+    // covered[k - b]: token k is part of a knowledge-base match
+    std::vector<bool> covered(e - b, false);
     for (const KbMatch& m : matches) {
-      for (uint32_t k = m.tok_begin; k < m.tok_end && k < e; ++k) covered[k] = true;
+      for (uint32_t k = m.tok_begin; k < m.tok_end && k < e; ++k) covered[k - b] = true;
     }
+    cover_base_ = b;
     size_t mi = 0;
     auto next_match_at = [&](uint32_t pos) -> const KbMatch* {
       while (mi < matches.size() && matches[mi].tok_begin < pos) ++mi;
@@ -388,8 +371,8 @@ class DocExtractor {
     // prepositions
     for (Unit& u : units) {
       int32_t t = static_cast<int32_t>(u.tb) - 1;
-      while (t >= static_cast<int32_t>(b) && (IsPureDeterminer(words_[t]) || rules_.Is("honorific", words_[t]))) --t;
-      if (t >= static_cast<int32_t>(b) && IsPreposition(words_[t])) {
+      while (t >= static_cast<int32_t>(b) && (PureDet(words_[t]) || rules_.Is("honorific", words_[t]))) --t;
+      if (t >= static_cast<int32_t>(b) && rules_.Is("preposition", words_[t])) {
         u.prep = std::string(words_[t]);
         u.prep_tok = t;
       }
@@ -571,7 +554,15 @@ class DocExtractor {
         countries.insert(a.country);
       }
     }
-    if (persons.size() >= 2 && countries.size() >= 2) pair_ = persons;
+    if (persons.size() < 2 || countries.size() < 2) return;
+    // countries alone do not replace named persons of the same countries
+    bool all_countries = std::none_of(persons.begin(), persons.end(), [](const ActorVal& a) { return a.IsPerson(); });
+    if (all_countries && !pair_.empty()) {
+      std::set<std::string> old;
+      for (const ActorVal& a : pair_) old.insert(a.country);
+      if (old == countries) return;
+    }
+    pair_ = persons;
   }
 
   // ---------------------------------------------------------------- sentence
@@ -597,7 +588,7 @@ class DocExtractor {
         if (p->pos == Pattern::Pos::kVerb) {
           ok = HasVerbLemma(i, p->words[0]) && !(tok.fold == p->words[0] + "s" && !IsVerbForm(i));
           // a noun homograph after a determiner is no verb ("la tenue", "une aide")
-          if (ok && i > b && IsPureDeterminer(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
+          if (ok && i > b && PureDet(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
         } else if (p->pos == Pattern::Pos::kNoun) {
           ok = tok.fold == p->words[0] || tok.fold == p->words[0] + "s" || tok.fold == p->words[0] + "x";
           for (const Analysis& a : An(i)) ok = ok || (a.noun && FoldText(a.lemma) == p->words[0]);
@@ -693,7 +684,7 @@ class DocExtractor {
       // tokens between two units: only connectors (a comma-enclosed aside may sit between)
       std::vector<uint32_t> toks;
       for (uint32_t k = from; k < to; ++k) {
-        if (IsPureDeterminer(words_[k]) || rules_.Is("honorific", words_[k]) || words_[k] == ".") continue;
+        if (PureDet(words_[k]) || rules_.Is("honorific", words_[k]) || words_[k] == ".") continue;
         toks.push_back(k);
       }
       int first_comma = -1, last_comma = -1;
@@ -759,9 +750,19 @@ class DocExtractor {
     }
   }
 
+  // A sentence longer than this many tokens (a table, a list without
+  // punctuation) is read in windows, so that work stays linear in its length.
+  static constexpr uint32_t kMaxSentenceTokens = 250;
+
   void Sentence(size_t si) {
     const entente::Sentence& s = seg_.sentences[si];
-    const uint32_t b = s.first_token, e = s.last_token;
+    for (uint32_t b = s.first_token; b < s.last_token; b += kMaxSentenceTokens) {
+      Window(si, b, std::min(s.last_token, b + kMaxSentenceTokens));
+    }
+  }
+
+  void Window(size_t si, const uint32_t b, const uint32_t e) {
+    const entente::Sentence& s = seg_.sentences[si];
     if (b >= e) return;
     std::vector<TimeExpr> times = time_.Tag(doc_.text, seg_.tokens, b, e, ref_, lang_);
     Date on = ref_ ? *ref_ : Date{2000, 1, 1};
@@ -909,7 +910,7 @@ class DocExtractor {
             // only determiners, possessives and adjectives between the phrase and the noun
             bool close = true;
             for (uint32_t q = tr.tok - k + n; q < tr.tok; ++q) {
-              if (!(IsPureDeterminer(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
+              if (!(PureDet(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
               if (UnitAt(units, q) && !UnitAt(units, q)->possessive) close = false;
             }
             if (close && tr.tok - (tr.tok - k + n) <= 3) {
@@ -1046,7 +1047,7 @@ class DocExtractor {
             subject_vals = ResolveUnit(*un);
             break;
           }
-          if (!(IsPureDeterminer(words_[tr.tok - k]) || seg_.tokens[tr.tok - k].kind == TokenKind::kWord)) break;
+          if (!(PureDet(words_[tr.tok - k]) || seg_.tokens[tr.tok - k].kind == TokenKind::kWord)) break;
         }
       }
       // the passive's subject is its target; "par X" its source
@@ -1193,6 +1194,11 @@ class DocExtractor {
       m.evidence.trigger_begin = eb;
       m.evidence.trigger_end = ee;
       m.actors = std::move(actors);
+      if (!p.Has("speech")) {
+        std::vector<ActorVal> vals;
+        for (auto& [a, r] : m.actors) vals.push_back(a);
+        NotePair(vals);
+      }
       if (p.Has("speech")) {
         if (passive) continue;
         Speech sp;
@@ -1355,10 +1361,6 @@ class DocExtractor {
       if (m.date && ref_ && m.own_date && m.date->from > *ref_) m.future = true;
       if (m.future) m.background = false;
       m.weak = !m.own_date && !m.bg_cue;
-      // remember for references
-      std::vector<ActorVal> vals;
-      for (auto& [a, r] : m.actors) vals.push_back(a);
-      NotePair(vals);
       if (m.location) {
         last_location_ = m.location;
         last_location_city_ = m.city;
@@ -1390,7 +1392,7 @@ class DocExtractor {
     if (m.trigger < b + 3 || !ref_) return std::nullopt;
     // [number] [unit] après [det] NOUN
     int k = static_cast<int>(m.trigger) - 1;
-    while (k > static_cast<int>(b) && IsPureDeterminer(words_[k])) --k;
+    while (k > static_cast<int>(b) && PureDet(words_[k])) --k;
     if (!rules_.Is("after", words_[k])) return std::nullopt;
     if (k - 2 < static_cast<int>(b)) return std::nullopt;
     std::string_view unit = words_[k - 1];
@@ -1792,6 +1794,7 @@ class DocExtractor {
 
   std::vector<Mention> mentions_;
   const std::vector<Unit>* cur_units_ = nullptr;  // the current sentence's units
+  uint32_t cover_base_ = 0;                        // first token of the current window
   std::vector<ActorVal> recent_;
   std::vector<ActorVal> pair_;
   std::optional<Location> last_location_;
