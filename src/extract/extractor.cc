@@ -75,7 +75,6 @@ struct Mention {
   int32_t speaker_person = -1;
 };
 
-std::string_view Fold(const Token& t) { return t.fold; }
 
 bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from || b.to < a.from); }
 
@@ -554,14 +553,12 @@ class DocExtractor {
         countries.insert(a.country);
       }
     }
-    if (persons.size() < 2 || countries.size() < 2) return;
-    // countries alone do not replace named persons of the same countries
+    // "the two": a pair of parties from two countries
+    if (persons.size() != 2 || countries.size() != 2) return;
+    // countries alone do not replace named persons
     bool all_countries = std::none_of(persons.begin(), persons.end(), [](const ActorVal& a) { return a.IsPerson(); });
-    if (all_countries && !pair_.empty()) {
-      std::set<std::string> old;
-      for (const ActorVal& a : pair_) old.insert(a.country);
-      if (old == countries) return;
-    }
+    bool had_persons = std::any_of(pair_.begin(), pair_.end(), [](const ActorVal& a) { return a.IsPerson(); });
+    if (all_countries && had_persons) return;
     pair_ = persons;
   }
 
@@ -590,11 +587,24 @@ class DocExtractor {
           // a noun homograph after a determiner is no verb ("la tenue", "une aide")
           if (ok && i > b && PureDet(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
         } else if (p->pos == Pattern::Pos::kNoun) {
-          ok = tok.fold == p->words[0] || tok.fold == p->words[0] + "s" || tok.fold == p->words[0] + "x";
-          for (const Analysis& a : An(i)) ok = ok || (a.noun && FoldText(a.lemma) == p->words[0]);
+          // by the dictionary's analysis; by the word's form only when the dictionary does not know it
+          const std::vector<Analysis>& an = An(i);
+          for (const Analysis& a : an) ok = ok || (a.noun && FoldText(a.lemma) == p->words[0]);
+          if (an.empty()) {
+            ok = tok.fold == p->words[0] || tok.fold == p->words[0] + "s" || tok.fold == p->words[0] + "x";
+          }
+          // after a subject or object pronoun the word is a verb ("il visite", "elles se rencontrent")
+          if (ok && i > b) {
+            std::string_view prev = words_[i - 1];
+            if (prev == "il" || prev == "elle" || prev == "ils" || prev == "elles" || prev == "on" || prev == "se" ||
+                prev == "s'" || prev == "ne" || prev == "n'" || prev == "qui")
+              ok = false;
+          }
         } else {
           const std::string& w = p->words[0];
-          ok = tok.fold == w || tok.fold == w + "e" || tok.fold == w + "s" || tok.fold == w + "es";
+          const std::vector<Analysis>& an = An(i);
+          for (const Analysis& a : an) ok = ok || (a.adjective && FoldText(a.lemma) == w);
+          if (an.empty()) ok = tok.fold == w || tok.fold == w + "e" || tok.fold == w + "s" || tok.fold == w + "es";
         }
         if (!ok) continue;
         // following words
@@ -750,6 +760,35 @@ class DocExtractor {
     }
   }
 
+  // A nominal event inside a setting phrase ("en marge du sommet", "lors de la réunion"), a generic
+  // complement ("le rôle des pourparlers") or a purpose clause: no event of its own.
+  bool IsSettingNoun(const Pattern& p, uint32_t tok, uint32_t b, const std::vector<Unit>& units) const {
+    if (p.pos != Pattern::Pos::kNoun) return false;
+    if (!(p.Has("contact") || p.Has("summit") || p.Has("visit") || p.Has("discuss"))) return false;
+    for (int k = 1; k <= 6 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
+      int n = rules_.MatchPhrase("setting", words_, tok - k);
+      if (n > 0 && static_cast<int>(tok) - k + n <= static_cast<int>(tok)) {
+        // only determiners, possessives and adjectives between the phrase and the noun
+        bool close = true;
+        for (uint32_t q = tok - k + n; q < tok; ++q) {
+          if (!(PureDet(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
+          if (UnitAt(units, q) && !UnitAt(units, q)->possessive) close = false;
+        }
+        if (close && tok - (tok - k + n) <= 3) return true;
+      }
+    }
+    if (tok >= b + 2 && words_[tok - 1] == "des" && seg_.tokens[tok - 2].kind == TokenKind::kWord &&
+        !IsVerbForm(tok - 2))
+      return true;
+    if (!p.Has("visit")) {
+      for (int k = 1; k <= 3 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
+        if (rules_.Is("purpose", words_[tok - k]) || (k >= 2 && rules_.MatchPhrase("purpose", words_, tok - k) == k))
+          return true;
+      }
+    }
+    return false;
+  }
+
   // A sentence longer than this many tokens (a table, a list without
   // punctuation) is read in windows, so that work stays linear in its length.
   static constexpr uint32_t kMaxSentenceTokens = 250;
@@ -807,6 +846,11 @@ class DocExtractor {
 
     std::vector<Mention> local;
     std::vector<bool> consumed(triggers.size(), false);
+    // triggers that make no event of their own (and so take no place or date)
+    std::vector<bool> dead(triggers.size(), false);
+    for (size_t ti = 0; ti < triggers.size(); ++ti) {
+      dead[ti] = IsSettingNoun(*triggers[ti].p, triggers[ti].tok, b, units) || triggers[ti].p->Has("occur");
+    }
     std::vector<int> units_used;
 
     for (size_t ti = 0; ti < triggers.size(); ++ti) {
@@ -900,32 +944,8 @@ class DocExtractor {
         continue;
       }
 
-      // nominal event inside a setting phrase ("en marge du sommet", "lors de la réunion")
       bool nominal = p.pos == Pattern::Pos::kNoun;
-      if (nominal && (p.Has("contact") || p.Has("summit") || p.Has("visit") || p.Has("discuss"))) {
-        bool setting = false;
-        for (int k = 1; k <= 6 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
-          int n = rules_.MatchPhrase("setting", words_, tr.tok - k);
-          if (n > 0 && static_cast<int>(tr.tok) - k + n <= static_cast<int>(tr.tok)) {
-            // only determiners, possessives and adjectives between the phrase and the noun
-            bool close = true;
-            for (uint32_t q = tr.tok - k + n; q < tr.tok; ++q) {
-              if (!(PureDet(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
-              if (UnitAt(units, q) && !UnitAt(units, q)->possessive) close = false;
-            }
-            if (close && tr.tok - (tr.tok - k + n) <= 3) {
-              setting = true;
-              break;
-            }
-          }
-        }
-        // "le rôle des pourparlers": a generic plural complement of another noun
-        if (tr.tok >= b + 2 && words_[tr.tok - 1] == "des" && seg_.tokens[tr.tok - 2].kind == TokenKind::kWord &&
-            !IsVerbForm(tr.tok - 2))
-          setting = true;
-        if (purpose && !p.Has("visit")) setting = true;
-        if (setting) continue;
-      }
+      if (dead[ti]) continue;
 
       // ---- actors
       std::vector<std::pair<ActorVal, Role>> actors;
@@ -1080,7 +1100,15 @@ class DocExtractor {
         bool loc_prep = un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.prep == "en" ||
                         un.prep == "dans";
         bool genitive = nominal && (un.prep == "de" || un.prep == "d'") && un.prep_tok >= 0 &&
-                        static_cast<uint32_t>(un.prep_tok) <= tr.end + 1;
+                        static_cast<uint32_t>(un.prep_tok) >= tr.end;
+        if (genitive) {
+          // right after the noun, or in a list of places after it ("de Moscou et d'Achgabat")
+          for (uint32_t q = tr.end; q < static_cast<uint32_t>(un.prep_tok) && genitive; ++q) {
+            std::string_view w = words_[q];
+            const Unit* at = UnitAt(units, q);
+            genitive = (at && at->place) || w == "de" || w == "d'" || w == "et" || w == ",";
+          }
+        }
         bool hosted = false;
         if (un.prep == "par" && un.prep_tok > static_cast<int32_t>(b)) {
           for (const Analysis& a : An(un.prep_tok - 1)) {
@@ -1089,6 +1117,9 @@ class DocExtractor {
           hosted = hosted || rules_.Is("host_verb", words_[un.prep_tok - 1]);
         }
         if (!(loc_prep || genitive || hosted)) continue;
+        // what is discussed is not where: "ont évoqué la situation en Syrie"
+        if (p.Has("discuss") && !(un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.city)) continue;
+        if (p.Has("discuss") && un.prep_tok > static_cast<int32_t>(tr.end) + 1 && is_verb) continue;
         if (un.city) {
           places.emplace_back(un.loc, true);
         } else {
@@ -1105,7 +1136,7 @@ class DocExtractor {
         size_t best = ti;
         uint32_t bestd = UINT32_MAX;
         for (size_t tj = 0; tj < triggers.size(); ++tj) {
-          if (consumed[tj] && tj != ti) continue;
+          if ((consumed[tj] || dead[tj]) && tj != ti) continue;
           if (triggers[tj].p->Has("speech") && !p.Has("speech")) continue;
           uint32_t d = pos >= triggers[tj].tok ? pos - triggers[tj].tok : triggers[tj].tok - pos;
           if (d < bestd) {
@@ -1194,10 +1225,14 @@ class DocExtractor {
       m.evidence.trigger_begin = eb;
       m.evidence.trigger_end = ee;
       m.actors = std::move(actors);
-      if (!p.Has("speech")) {
-        std::vector<ActorVal> vals;
-        for (auto& [a, r] : m.actors) vals.push_back(a);
-        NotePair(vals);
+      {
+        // the pair the text is about comes from contacts and cooperation between two parties
+        std::string fam = rules_.Type(m.type) ? rules_.Type(m.type)->family : "";
+        if (fam == "CONTACT" || fam == "CALL" || fam == "INTENT_COOPERATE" || fam == "AGREE" || fam == "SIGN") {
+          std::vector<ActorVal> vals;
+          for (auto& [a, r] : m.actors) vals.push_back(a);
+          NotePair(vals);
+        }
       }
       if (p.Has("speech")) {
         if (passive) continue;
@@ -1214,6 +1249,7 @@ class DocExtractor {
           sp.content_b = b;
           sp.content_e = vstart;
         }
+        if (sp.speaker.empty()) sp.trig = SIZE_MAX;  // no statement without a speaker; the content still counts
         speeches.push_back(sp);
         if (sp.speaker.empty()) continue;
         m.speaker_person = sp.speaker[0].person;
@@ -1237,6 +1273,10 @@ class DocExtractor {
         if (m.trigger < sp.content_b || m.trigger >= sp.content_e || sp.speaker.empty()) continue;
         m.in_speech = true;
         const ActorVal& speaker = sp.speaker[0];
+        // a head of state or government speaks for the state; contacts keep the parties they name
+        const std::string fam = rules_.Type(m.type) ? rules_.Type(m.type)->family : "";
+        if (fam == "CONTACT" || fam == "CALL") continue;
+        if (speaker.office_kind != "head_of_state" && speaker.office_kind != "head_of_government") continue;
         for (auto& [a, r] : m.actors) {
           if (a.IsPerson() || !a.org.empty() || a.country.empty()) continue;
           if (speaker.IsPerson() && a.country == speaker.country) {
@@ -1295,6 +1335,7 @@ class DocExtractor {
     }
     // a content event takes the dated speech's date ("a annoncé vendredi la tenue d'une réunion")
     for (const Speech& sp : speeches) {
+      if (sp.trig == SIZE_MAX) continue;
       const Mention& sm = local[sp.trig];
       if (!sm.own_date) continue;
       for (Mention& m : local) {
@@ -1484,6 +1525,7 @@ class DocExtractor {
   bool Compatible(const Joined& ev, const Mention& m) const {
     const Mention& e = ev.best;
     if (Family(e.type) != Family(m.type)) return false;
+    if ((e.type == "VISIT") != (m.type == "VISIT")) return false;  // visits join meetings later (FoldVisits)
     if (e.future != m.future) return false;
     if (e.negated != m.negated) return false;
     bool statement = m.type == "STATEMENT";
@@ -1597,9 +1639,7 @@ class DocExtractor {
         for (size_t k = 0; k < events.size(); ++k) {
           if (!Compatible(events[k], m)) continue;
           // an undated report and a dated one: join when flags agree
-          if (!(m.own_date && events[k].best.own_date) && events[k].best.background != m.background &&
-              !events[k].best.weak)
-            continue;
+          if (!(m.own_date && events[k].best.own_date) && events[k].best.background != m.background) continue;
           target = static_cast<int>(k);
           break;
         }
