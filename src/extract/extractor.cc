@@ -128,10 +128,14 @@ class DocExtractor {
     }
     return false;
   }
+  bool InTime(uint32_t i) const { return i >= time_base_ && i - time_base_ < time_mask_.size() && time_mask_[i - time_base_]; }
   bool PureDet(std::string_view w) const { return rules_.Is("pure_determiner", w); }
   bool W(uint32_t i, std::string_view w) const { return i < words_.size() && words_[i] == w; }
   bool Boundary(uint32_t i) const {
+    if (InTime(i)) return false;  // "hier [jeudi 07/12/2023]": a date in brackets is no clause boundary
     std::string_view w = words_[i];
+    // the period of "M.", "Mme." or an initial
+    if (w == "." && i > 0 && (rules_.Is("honorific", words_[i - 1]) || words_[i - 1].size() == 1)) return false;
     return rules_.Is("boundary", w) || w == "." || w == "!" || w == "?";
   }
 
@@ -370,7 +374,10 @@ class DocExtractor {
     // prepositions
     for (Unit& u : units) {
       int32_t t = static_cast<int32_t>(u.tb) - 1;
-      while (t >= static_cast<int32_t>(b) && (PureDet(words_[t]) || rules_.Is("honorific", words_[t]))) --t;
+      while (t >= static_cast<int32_t>(b) &&
+             (PureDet(words_[t]) || rules_.Is("honorific", words_[t]) ||
+              (words_[t] == "." && t > static_cast<int32_t>(b) && rules_.Is("honorific", words_[t - 1]))))
+        --t;
       if (t >= static_cast<int32_t>(b) && rules_.Is("preposition", words_[t])) {
         u.prep = std::string(words_[t]);
         u.prep_tok = t;
@@ -717,17 +724,21 @@ class DocExtractor {
       return rest.empty() || rest == "et" || rest == "ainsi que" || rest == "ou" || rest == "de meme que";
     };
     if (left) {
+      int first = u;
       for (int v = u - 1; v >= 0; --v) {
-        if (!units[v].actor || units[v].possessive) break;
-        if (!connects(units[v].te, units[out.back() < u ? out.back() : u].tb)) break;
+        if (units[v].possessive) continue;  // "son" in "et son homologue" is a determiner
+        if (!units[v].actor) break;
+        if (!connects(units[v].te, units[first].tb)) break;
         if (!units[v].prep.empty() && units[v].prep != units[u].prep) break;
         out.push_back(v);
+        first = v;
       }
     }
     if (right) {
       int last = u;
       for (int v = u + 1; v < static_cast<int>(units.size()); ++v) {
-        if (!units[v].actor || units[v].possessive) break;
+        if (units[v].possessive) continue;
+        if (!units[v].actor) break;
         if (!connects(units[last].te, units[v].tb)) break;
         if (!units[v].prep.empty() && units[v].prep != "de" && units[v].prep != units[u].prep) break;
         out.push_back(v);
@@ -777,9 +788,11 @@ class DocExtractor {
         if (close && tok - (tok - k + n) <= 3) return true;
       }
     }
-    if (tok >= b + 2 && words_[tok - 1] == "des" && seg_.tokens[tok - 2].kind == TokenKind::kWord &&
-        !IsVerbForm(tok - 2))
-      return true;
+    if (tok >= b + 2 && words_[tok - 1] == "des" && !InTime(tok - 2) && !IsVerbForm(tok - 2)) {
+      for (const Analysis& a : An(tok - 2)) {
+        if (a.noun) return true;
+      }
+    }
     if (!p.Has("visit")) {
       for (int k = 1; k <= 3 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
         if (rules_.Is("purpose", words_[tok - k]) || (k >= 2 && rules_.MatchPhrase("purpose", words_, tok - k) == k))
@@ -810,6 +823,14 @@ class DocExtractor {
         on = t.from;
         break;
       }
+    }
+    time_base_ = b;
+    time_mask_.assign(e - b, false);
+    for (const TimeExpr& t : times) {
+      uint32_t lo = t.tok_begin, hi = t.tok_end;
+      if (lo > b && (words_[lo - 1] == "[" || words_[lo - 1] == "(")) --lo;
+      if (hi < e && (words_[hi] == "]" || words_[hi] == ")")) ++hi;
+      for (uint32_t q = lo; q < hi; ++q) time_mask_[q - b] = true;
     }
     std::vector<Unit> units = BuildUnits(b, e, on);
     cur_units_ = &units;
@@ -972,10 +993,14 @@ class DocExtractor {
       uint32_t subj_from = vstart;
       if (nominal || p.pos == Pattern::Pos::kAdj) {
         // a light verb or copula before the noun carries the subject: "a eu un entretien", "est prête à"
-        for (int k = 1; k <= 7 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
+        int words_seen = 0;
+        for (int k = 1; words_seen < 7 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
           uint32_t q = tr.tok - k;
+          if (InTime(q)) continue;
+          ++words_seen;
           if (Boundary(q) || (UnitAt(units, q) && !UnitAt(units, q)->possessive)) break;
           bool light = false;
+          if (q > b && PureDet(words_[q - 1])) continue;  // "la tenue": a noun
           for (const Analysis& a : An(q)) {
             std::string l = FoldText(a.lemma);
             if (a.verb && (rules_.Is("light_verb", l) || l == "etre")) light = true;
@@ -1225,6 +1250,7 @@ class DocExtractor {
       m.evidence.trigger_begin = eb;
       m.evidence.trigger_end = ee;
       m.actors = std::move(actors);
+      if (getenv("ENTENTE_DEBUG")) fprintf(stderr, "DBG mention %s tok=%u actors=%zu subj=%d subj_from=%u\n", p.id.c_str(), tr.tok, m.actors.size(), subj, subj_from);
       {
         // the pair the text is about comes from contacts and cooperation between two parties
         std::string fam = rules_.Type(m.type) ? rules_.Type(m.type)->family : "";
@@ -1835,6 +1861,8 @@ class DocExtractor {
   std::vector<Mention> mentions_;
   const std::vector<Unit>* cur_units_ = nullptr;  // the current sentence's units
   uint32_t cover_base_ = 0;                        // first token of the current window
+  std::vector<bool> time_mask_;                    // tokens of time expressions in the current window
+  uint32_t time_base_ = 0;
   std::vector<ActorVal> recent_;
   std::vector<ActorVal> pair_;
   std::optional<Location> last_location_;
