@@ -1005,6 +1005,14 @@ class DocExtractor {
             std::string l = FoldText(a.lemma);
             if (a.verb && (rules_.Is("light_verb", l) || l == "etre")) light = true;
           }
+          if (light && (HasVerbLemma(q, "avoir") || HasVerbLemma(q, "etre"))) {
+            // an auxiliary ("a annoncé") is no light verb; "a eu", "a tenu" are
+            for (uint32_t r = q + 1; r < tr.tok && r <= q + 3; ++r) {
+              for (const Analysis& a : An(r)) {
+                if (a.verb && a.participle_past) light = false;
+              }
+            }
+          }
           if (light) {
             subj_from = q;
             int32_t r = static_cast<int32_t>(q) - 1;
