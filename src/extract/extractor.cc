@@ -838,7 +838,10 @@ class DocExtractor {
     // triggers
     std::vector<Trigger> triggers;
     for (uint32_t i = b; i < e; ++i) {
-      if (UnitAt(units, i) && !UnitAt(units, i)->possessive) continue;
+      const Unit* at = UnitAt(units, i);
+      // a participle after an auxiliary is a verb even when it is also a title ("a envoyé")
+      bool verb_after_aux = i > b && IsAuxWord(i - 1) && IsVerbForm(i);
+      if (at && !at->possessive && !verb_after_aux) continue;
       uint32_t end = i + 1;
       if (const Pattern* p = MatchPattern(i, b, e, &end)) {
         triggers.push_back({p, i, end});
@@ -1258,7 +1261,6 @@ class DocExtractor {
       m.evidence.trigger_begin = eb;
       m.evidence.trigger_end = ee;
       m.actors = std::move(actors);
-      if (getenv("ENTENTE_DEBUG")) fprintf(stderr, "DBG mention %s tok=%u actors=%zu subj=%d subj_from=%u\n", p.id.c_str(), tr.tok, m.actors.size(), subj, subj_from);
       {
         // the pair the text is about comes from contacts and cooperation between two parties
         std::string fam = rules_.Type(m.type) ? rules_.Type(m.type)->family : "";
@@ -1335,6 +1337,7 @@ class DocExtractor {
       size_t best = SIZE_MAX;
       uint32_t bestd = UINT32_MAX;
       for (size_t k = 0; k < local.size(); ++k) {
+        if (!Acceptable(local[k]) && !local[k].pattern->Has("discuss")) continue;  // will not be an event
         uint32_t tp = local[k].trigger;
         uint32_t d = t.tok_begin >= tp ? t.tok_begin - tp : tp - t.tok_end + 1;
         if (t.tok_begin >= local[k].trigger_end) d = t.tok_begin - local[k].trigger_end + 1;

@@ -4,7 +4,15 @@
 //   for (const Analysis& a : (*lem)->Analyze("entretenu"))  // lemma "entretenir", verb, ppas
 //
 // Results are memoized; Analyze() is thread-safe (the cache and hunspell are
-// behind a mutex; cache hits take a shared lock only).
+// behind a mutex; cache hits take a shared lock only). The memo holds at most
+// 200,000 words; the reference Analyze() returns stays valid for the
+// Lemmatizer's lifetime, except once the memo is full, when a new word's
+// result lives in a per-thread ring and stays valid for the next 1024 new
+// words on that thread (copy it if you keep it longer).
+//
+// Lemmas are normalized like Token::norm (apostrophes unified). For "en", the
+// en_US dictionary has no part-of-speech tags: only -ed (participle_past,
+// simple_past) and -ing (participle_present) forms are marked.
 #ifndef ENTENTE_TEXT_LEMMATIZER_H_
 #define ENTENTE_TEXT_LEMMATIZER_H_
 

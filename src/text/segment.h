@@ -12,6 +12,33 @@
 // A line break ends a sentence (headlines, captions). Hyphens are tokens of their
 // own ("Maison-Blanche" is "Maison" "-" "Blanche"); so are digits groups.
 //
+// Sentence rules in detail: a sentence ends after . ! ? … (with any closing
+// quote or bracket right after) when the next token is not glued to it ("3.5")
+// and does not start with a lower-case letter or , ; : ("etc. et",
+// "« Pourquoi ? » a-t-il dit"). After a period, the glued chunk before it is
+// looked up in data/<lang>/abbreviations.tsv (columns abbreviation, kind,
+// source; kind "title" never ends a sentence: "M.", "Dr.", "U.S."; kind "abbr"
+// ends one only before a capitalized word: "etc."); initials ("J.", "J.-P.")
+// before a capitalized word and a list number at the start of a sentence
+// ("1. ") do not end one either. A line break always ends a sentence, and a
+// sentence is cut after 1024 tokens so that text without punctuation stays
+// bounded.
+//
+// Tokens: letters and combining marks make words (kWord), decimal digits make
+// numbers (kNumber: "07/12/2023" is 07 / 12 / 2023, "14h30" is 14 h 30); every
+// other visible code point is one token (kPunct, or kSymbol for $ € % + etc.
+// of Unicode category S*). Spaces, line breaks and format characters are not
+// tokens. English "Iran's" is "Iran" + "'s" (lang "en" and generic).
+//
+// Example:
+//   auto seg = Segmenter::Create("data", "fr");      // once, then shared
+//   Segmented s = (*seg)->Segment(doc.text);
+//   for (const Sentence& x : s.sentences)
+//     for (uint32_t i = x.first_token; i < x.last_token; ++i) Use(s.tokens[i].norm);
+//
+// Speed: about 40 MB/s on one core in Release (a single scan; ICU is only
+// called for the norm/fold of non-ASCII words, memoized per call).
+//
 // Thread safety: Segment() is const and may be called from several threads.
 #ifndef ENTENTE_TEXT_SEGMENT_H_
 #define ENTENTE_TEXT_SEGMENT_H_
@@ -35,7 +62,7 @@ struct Token {
   bool capitalized = false;  // first letter is upper case
   bool elided = false;       // ends with an apostrophe ("l'", "qu'")
   std::string norm;  // NFC, apostrophes ’ ʼ ‘ → ', dashes – — ‑ → -, « » “ ” → ", lower case
-  std::string fold;  // `norm` without accents (ICU Latin-ASCII where it maps to letters): "raissi"
+  std::string fold;  // `norm` without accents (NFD, marks removed, NFC; œ→oe æ→ae ß→ss ø→o ł→l): "raissi"
 };
 
 struct Sentence {

@@ -1,0 +1,368 @@
+#include "kb/kb.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace entente {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kTestData = std::string(ENTENTE_SOURCE_DIR) + "/src/kb/testdata";
+const std::string kRealData = ENTENTE_DATA_DIR;
+
+const Segmenter& Seg() {
+  static const Segmenter* seg = [] {
+    auto s = Segmenter::Create(kRealData, "fr");
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(*s).release() : nullptr;
+  }();
+  return *seg;
+}
+
+const KnowledgeBase& TestKb() {
+  static const KnowledgeBase* kb = [] {
+    auto k = KnowledgeBase::Load(kTestData, Seg());
+    EXPECT_TRUE(k.ok()) << k.status().ToString();
+    return k.ok() ? std::move(*k).release() : nullptr;
+  }();
+  return *kb;
+}
+
+const KnowledgeBase* RealKb() {
+  static const KnowledgeBase* kb = []() -> const KnowledgeBase* {
+    if (!fs::exists(kRealData + "/people.tsv")) return nullptr;
+    auto k = KnowledgeBase::Load(kRealData, Seg());
+    EXPECT_TRUE(k.ok()) << k.status().ToString();
+    return k.ok() ? std::move(*k).release() : nullptr;
+  }();
+  return kb;
+}
+
+// "kind:text" for each match, e.g. "title:président adjective:iranien person:Ebrahim Raïssi".
+std::string Describe(const KnowledgeBase& kb, const std::string& text) {
+  Segmented s = Seg().Segment(text);
+  std::vector<KbMatch> ms = kb.Match(s.tokens, 0, static_cast<uint32_t>(s.tokens.size()));
+  static const char* const kNames[] = {"country", "adjective", "place", "seat", "org", "person", "title"};
+  std::string out;
+  for (const KbMatch& m : ms) {
+    if (!out.empty()) out += ' ';
+    out += kNames[static_cast<int>(m.kind)];
+    out += ':';
+    out += text.substr(s.tokens[m.tok_begin].begin, s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin);
+  }
+  return out;
+}
+
+KbMatch FirstMatch(const KnowledgeBase& kb, const std::string& text) {
+  Segmented s = Seg().Segment(text);
+  std::vector<KbMatch> ms = kb.Match(s.tokens, 0, static_cast<uint32_t>(s.tokens.size()));
+  return ms.empty() ? KbMatch{} : ms[0];
+}
+
+TEST(KbMatchTest, Table) {
+  const KnowledgeBase& kb = TestKb();
+  struct Case {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"le président iranien Ebrahim Raïssi", "title:président adjective:iranien person:Ebrahim Raïssi"},
+      {"la Maison-Blanche a réagi", "seat:la Maison-Blanche"},
+      {"l'OCS", "org:l'OCS"},
+      {"à Moscou", "place:Moscou"},
+      {"les États-Unis et la Russie", "country:les États-Unis country:la Russie"},
+      {"les Etats-Unis", "country:les Etats-Unis"},
+      {"the United States", "country:the United States"},
+      {"à Samarcande", "place:Samarcande"},
+      {"le chef du Kremlin", "title:chef du Kremlin"},
+      {"le Kremlin", "seat:le Kremlin"},
+      {"ministre russe des Affaires étrangères", "title:ministre russe des Affaires étrangères"},
+      {"le ministre des Affaires étrangères", "title:ministre des Affaires étrangères"},
+      {"le ministre", "title:ministre"},
+      {"au Caire", "place:Caire"},  // "au" is not an article to absorb; "Caire" alone is not a key
+      {"le Caire", "place:le Caire"},
+      {"Iranian Foreign Minister", "title:Iranian Foreign Minister"},
+      {"les négociations russo-iraniennes", "adjective:russo- adjective:iraniennes"},
+      {"moscou", ""},                     // names need a capital
+      {"Un responsable", ""},             // "UN" is not matched alone
+      {"le UN Security Council", "org:le UN Security Council"},
+      {"le secrétaire général de l'ONU", "title:secrétaire général de l'ONU"},
+      {"Vladimir Poutine et Poutine", "person:Vladimir Poutine person:Poutine"},
+      {"la présidente", "title:présidente"},
+      {"the Bush years", "person:Bush"},  // no article with a person
+      {"Les États-Unis", "country:Les États-Unis"},
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Describe(kb, c.text), c.expected) << c.text;
+}
+
+TEST(KbMatchTest, Resolution) {
+  const KnowledgeBase& kb = TestKb();
+  KbMatch m = FirstMatch(kb, "la Maison-Blanche");
+  ASSERT_EQ(m.kind, KbKind::kSeat);
+  EXPECT_EQ(kb.seats()[m.index].country, "USA");
+  EXPECT_EQ(kb.places()[kb.seats()[m.index].place].name_en, "Washington");
+
+  m = FirstMatch(kb, "Moscou");
+  ASSERT_EQ(m.kind, KbKind::kPlace);
+  EXPECT_EQ(kb.places()[m.index].country, "RUS");
+  EXPECT_TRUE(kb.places()[m.index].capital);
+
+  m = FirstMatch(kb, "Samarcande");
+  ASSERT_EQ(m.kind, KbKind::kPlace);
+  EXPECT_EQ(kb.places()[m.index].country, "UZB");
+  EXPECT_FALSE(kb.places()[m.index].capital);
+
+  m = FirstMatch(kb, "le chef du Kremlin");
+  ASSERT_EQ(m.kind, KbKind::kTitle);
+  EXPECT_EQ(kb.titles()[m.index].kind, "head_of_state");
+  EXPECT_EQ(kb.titles()[m.index].country, "RUS");
+
+  m = FirstMatch(kb, "le ministre russe des Affaires étrangères");
+  ASSERT_EQ(m.kind, KbKind::kTitle);
+  EXPECT_EQ(kb.titles()[m.index].kind, "foreign_minister");
+  ASSERT_GE(m.country, 0);
+  EXPECT_EQ(kb.countries()[m.country].iso3, "RUS");
+
+  m = FirstMatch(kb, "les présidents");
+  ASSERT_EQ(m.kind, KbKind::kTitle);
+  EXPECT_TRUE(kb.titles()[m.index].plural);
+
+  m = FirstMatch(kb, "l'OCS");
+  ASSERT_EQ(m.kind, KbKind::kOrg);
+  EXPECT_EQ(kb.orgs()[m.index].code, "SCO");
+
+  m = FirstMatch(kb, "les États-Unis");
+  ASSERT_EQ(m.kind, KbKind::kCountry);
+  EXPECT_EQ(kb.countries()[m.index].iso3, "USA");
+  EXPECT_EQ(m.tok_begin, 0u);
+
+  m = FirstMatch(kb, "iraniennes");
+  ASSERT_EQ(m.kind, KbKind::kAdjective);
+  EXPECT_EQ(kb.countries()[m.index].iso3, "IRN");
+
+  m = FirstMatch(kb, "Bush");
+  ASSERT_EQ(m.kind, KbKind::kPerson);
+  EXPECT_EQ(m.alternatives.size(), 2u);
+
+  m = FirstMatch(kb, "Tripoli");
+  ASSERT_EQ(m.kind, KbKind::kPlace);
+  EXPECT_EQ(m.alternatives.size(), 2u);
+
+  m = FirstMatch(kb, "Poutine");
+  ASSERT_EQ(m.kind, KbKind::kPerson);
+  EXPECT_TRUE(m.alternatives.empty());
+  EXPECT_EQ(kb.persons()[m.index].id, "vladimir_putin");
+}
+
+TEST(KbMatchTest, RangeIsRespected) {
+  const KnowledgeBase& kb = TestKb();
+  Segmented s = Seg().Segment("la Russie et l'Iran");
+  // tokens: la Russie et l' Iran
+  ASSERT_EQ(s.tokens.size(), 5u);
+  std::vector<KbMatch> ms = kb.Match(s.tokens, 1, 2);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].tok_begin, 1u);  // the article is outside the range
+  ms = kb.Match(s.tokens, 3, 100);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].tok_begin, 3u);
+  EXPECT_EQ(ms[0].tok_end, 5u);
+  EXPECT_TRUE(kb.Match(s.tokens, 4, 2).empty());
+}
+
+TEST(KbLookupTest, CodesAndCapitals) {
+  const KnowledgeBase& kb = TestKb();
+  const Country* rus = kb.CountryByCode("RUS");
+  ASSERT_NE(rus, nullptr);
+  EXPECT_EQ(rus->name_fr, "Russie");
+  ASSERT_GE(rus->capital, 0);
+  EXPECT_EQ(kb.places()[rus->capital].name_en, "Moscow");
+  EXPECT_EQ(kb.CountryByCode("XXX"), nullptr);
+  ASSERT_NE(kb.OrgByCode("SCO"), nullptr);
+  EXPECT_EQ(kb.OrgByCode("NOPE"), nullptr);
+}
+
+TEST(KbHolderTest, TestTables) {
+  const KnowledgeBase& kb = TestKb();
+  struct Case {
+    std::string kind, country, date, expected;  // expected person id, "" for none
+  } cases[] = {
+      {"head_of_state", "IRN", "2020-06-01", "hassan_rouhani"},
+      {"head_of_state", "IRN", "2023-01-19", "ebrahim_raisi"},
+      {"head_of_state", "IRN", "2025-06-01", "masoud_pezeshkian"},
+      {"head_of_state", "IRN", "2021-08-03", "ebrahim_raisi"},  // hand-over day: the newer term
+      {"head_of_state", "IRN", "2024-06-01", ""},               // interim, not in the table
+      {"head_of_state", "IRN", "2010-01-01", ""},
+      {"head_of_state", "RUS", "2012-05-01", "vladimir_putin"},  // "2012-05" widened to the 1st
+      {"head_of_state", "RUS", "2012-04-30", ""},
+      {"head_of_state", "USA", "1989-01-01", "george_bush"},     // "1989" widened to Jan 1
+      {"head_of_state", "USA", "1993-01-31", "george_bush"},     // "1993-01" widened to Jan 31
+      {"head_of_state", "USA", "1993-02-01", ""},
+      {"leader", "RUS", "2023-01-01", "vladimir_putin"},
+      {"head_of_government", "RUS", "2023-01-01", "mikhail_mishustin"},
+      {"leader", "EGY", "2023-01-01", ""},
+      {"supreme_leader", "IRN", "2023-01-01", ""},
+      {"foreign_minister", "XXX", "2023-01-01", ""},
+  };
+  for (const Case& c : cases) {
+    const Person* p = kb.Holder(c.kind, c.country, *Date::Parse(c.date));
+    EXPECT_EQ(p == nullptr ? "" : p->id, c.expected) << c.kind << " " << c.country << " " << c.date;
+  }
+  const Person* putin = kb.Holder("head_of_state", "RUS", *Date::Parse("2023-01-01"));
+  ASSERT_NE(putin, nullptr);
+  const Term* t = kb.TermOn(*putin, *Date::Parse("2023-01-01"));
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(kb.offices()[t->office].id, "RUS.head_of_state");
+  EXPECT_FALSE(t->to.valid());
+  EXPECT_NE(kb.TermOfKind(*putin, "head_of_state", *Date::Parse("2023-01-01")), nullptr);
+  EXPECT_EQ(kb.TermOfKind(*putin, "head_of_government", *Date::Parse("2023-01-01")), nullptr);
+  EXPECT_EQ(kb.TermOn(*putin, *Date::Parse("2000-01-01")), nullptr);
+}
+
+// A copy of the test tables with one file replaced.
+class BadTableTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("entente_kb_test_" + std::to_string(reinterpret_cast<uintptr_t>(this)) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::copy(kTestData, dir_, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Read(const std::string& file) {
+    std::ifstream in(dir_ / file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  void Write(const std::string& file, const std::string& content) {
+    std::ofstream out(dir_ / file, std::ios::trunc);
+    out << content;
+  }
+  void Append(const std::string& file, const std::string& line) { Write(file, Read(file) + line); }
+  std::string LoadError() {
+    auto kb = KnowledgeBase::Load(dir_.string(), Seg());
+    return kb.ok() ? "OK" : kb.status().message();
+  }
+  std::string Path(const std::string& file) { return (dir_ / file).string(); }
+
+  fs::path dir_;
+};
+
+TEST_F(BadTableTest, GoodCopyLoads) { EXPECT_EQ(LoadError(), "OK"); }
+
+TEST_F(BadTableTest, BadDate) {
+  Append("terms.tsv", "vladimir_putin\tRUS.head_of_government\t2023-13-01\t\t\ttest\n");
+  EXPECT_EQ(LoadError(), Path("terms.tsv") + ":9: bad date '2023-13-01'");
+}
+
+TEST_F(BadTableTest, EndBeforeStart) {
+  Append("terms.tsv", "vladimir_putin\tRUS.head_of_government\t2023-01-01\t2022\t\ttest\n");
+  EXPECT_EQ(LoadError(), Path("terms.tsv") + ":9: term ends before it starts");
+}
+
+TEST_F(BadTableTest, UnknownOffice) {
+  Append("terms.tsv", "vladimir_putin\tRUS.emperor\t2023-01-01\t\t\ttest\n");
+  EXPECT_EQ(LoadError(), Path("terms.tsv") + ":9: unknown office 'RUS.emperor'");
+}
+
+TEST_F(BadTableTest, UnknownPerson) {
+  Append("terms.tsv", "nobody\tRUS.head_of_state\t2023-01-01\t\t\ttest\n");
+  EXPECT_EQ(LoadError(), Path("terms.tsv") + ":9: unknown person 'nobody'");
+}
+
+TEST_F(BadTableTest, UnknownCountry) {
+  Append("places.tsv", "Atlantis\t\tATL\t0\t0\t0\ttest\n");
+  EXPECT_EQ(LoadError(), Path("places.tsv") + ":10: unknown country 'ATL'");
+}
+
+TEST_F(BadTableTest, UnknownCountryInOffice) {
+  Append("offices.tsv", "XXX.head_of_state\tXXX\t\thead_of_state\tPresident\ttest\n");
+  EXPECT_EQ(LoadError(), Path("offices.tsv") + ":8: unknown country 'XXX'");
+}
+
+TEST_F(BadTableTest, WrongFieldCount) {
+  Append("people.tsv", "someone\tSome One\tIRN\ttest\n");
+  std::string err = LoadError();
+  EXPECT_EQ(err.rfind(Path("people.tsv") + ":9:", 0), 0u) << err;
+}
+
+TEST_F(BadTableTest, BadLatitude) {
+  Append("places.tsv", "Nowhere\t\tIRN\t91\t0\t0\ttest\n");
+  EXPECT_EQ(LoadError(), Path("places.tsv") + ":10: bad latitude '91'");
+}
+
+TEST_F(BadTableTest, MissingCapital) {
+  std::string c = Read("countries.tsv");
+  c.replace(c.find("\tTashkent\t"), 10, "\tSamarqand\t");
+  Write("countries.tsv", c);
+  EXPECT_EQ(LoadError(), Path("countries.tsv") + ":6: capital 'Samarqand' is not in places.tsv for UZB");
+}
+
+TEST_F(BadTableTest, DuplicateCountry) {
+  Append("countries.tsv", "IRN\tIRN\tIran\t\tIran\t\t\t\t\t\ttest\n");
+  EXPECT_EQ(LoadError(), Path("countries.tsv") + ":8: duplicate country 'IRN'");
+}
+
+TEST_F(BadTableTest, MissingTable) {
+  fs::remove(dir_ / "orgs.tsv");
+  EXPECT_NE(LoadError(), "OK");
+}
+
+TEST(KbRealDataTest, LoadsAndResolves) {
+  const KnowledgeBase* kb = RealKb();
+  if (kb == nullptr) GTEST_SKIP() << "data/people.tsv not written yet";
+  EXPECT_GE(kb->countries().size(), 240u);
+  EXPECT_GE(kb->places().size(), 300u);
+  for (const Country& c : kb->countries()) {
+    if (c.iso3 == "RUS" || c.iso3 == "IRN" || c.iso3 == "USA" || c.iso3 == "PSE" || c.iso3 == "XKX" ||
+        c.iso3 == "TWN" || c.iso3 == "VAT") {
+      EXPECT_GE(c.capital, 0) << c.iso3;
+    }
+  }
+  struct Case {
+    std::string date, expected_name;
+  } cases[] = {
+      {"2020-06-01", "Hassan Rouhani"},
+      {"2023-01-19", "Ebrahim Raisi"},
+      {"2025-06-01", "Masoud Pezeshkian"},
+  };
+  for (const Case& c : cases) {
+    const Person* p = kb->Holder("head_of_state", "IRN", *Date::Parse(c.date));
+    ASSERT_NE(p, nullptr) << c.date;
+    EXPECT_EQ(p->name_en, c.expected_name) << c.date;
+  }
+  EXPECT_EQ(Describe(*kb, "les États-Unis"), "country:les États-Unis");
+  EXPECT_EQ(Describe(*kb, "à Samarcande"), "place:Samarcande");
+  EXPECT_EQ(Describe(*kb, "la Maison-Blanche"), "seat:la Maison-Blanche");
+  EXPECT_EQ(Describe(*kb, "l'OCS"), "org:l'OCS");
+  EXPECT_EQ(Describe(*kb, "dans la bande de Gaza"), "place:la bande de Gaza");
+  EXPECT_EQ(Describe(*kb, "une bande de jeunes"), "");
+  EXPECT_EQ(Describe(*kb, "en Irlande du Nord"), "place:Irlande du Nord");
+  EXPECT_EQ(Describe(*kb, "au Caire et au Mexique"), "place:Caire country:Mexique");
+  EXPECT_EQ(Describe(*kb, "en Amérique latine"), "");
+  EXPECT_EQ(Describe(*kb, "Un responsable"), "title:responsable");
+  EXPECT_EQ(Describe(*kb, "le premier jour"), "");
+  EXPECT_EQ(Describe(*kb, "Dominique est venue"), "");
+  EXPECT_EQ(Describe(*kb, "la Dominique"), "country:la Dominique");
+  EXPECT_EQ(Describe(*kb, "Le porte-parole du ministère iranien des Affaires étrangères"),
+            "title:porte-parole du ministère iranien des Affaires étrangères");
+  EXPECT_EQ(Describe(*kb, "le chef du Kremlin"), "title:chef du Kremlin");
+  EXPECT_EQ(Describe(*kb, "le ministre russe des Affaires étrangères"),
+            "title:ministre russe des Affaires étrangères");
+  KbMatch m = FirstMatch(*kb, "Moscou");
+  ASSERT_EQ(m.kind, KbKind::kPlace);
+  EXPECT_EQ(kb->places()[m.index].country, "RUS");
+  EXPECT_TRUE(kb->places()[m.index].capital);
+}
+
+}  // namespace
+}  // namespace entente

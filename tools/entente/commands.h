@@ -1,0 +1,48 @@
+// The subcommands of the `entente` command, with their output streams
+// injected. Each returns the process exit status:
+//   0  every input was processed
+//   1  some input or document failed (the others were still processed)
+//   2  usage or set-up error (bad flag value, data folder, store file)
+#ifndef ENTENTE_TOOLS_ENTENTE_COMMANDS_H_
+#define ENTENTE_TOOLS_ENTENTE_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace entente::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailures = 1;
+inline constexpr int kExitUsage = 2;
+
+struct ExtractFlags {
+  std::vector<std::string> inputs;  // empty = standard input
+  std::string data_dir;             // "" = DefaultDataDir()
+};
+
+struct IngestFlags {
+  ExtractFlags extract;
+  std::string db = "entente.db";
+};
+
+struct QueryFlags {
+  std::string db = "entente.db";
+  std::string actor;
+  std::string pair;  // "RUS,IRN"
+  std::string type;
+  std::string from;  // YYYY[-MM[-DD]]
+  std::string to;
+  int limit = 1000;
+  int offset = 0;
+  std::string format = "jsonl";  // events: "jsonl" or "table"
+};
+
+int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err);
+int RunIngest(const IngestFlags& flags, std::ostream& err);
+int RunEvents(const QueryFlags& flags, std::ostream& out, std::ostream& err);
+int RunTimeline(const QueryFlags& flags, std::ostream& out, std::ostream& err);
+
+}  // namespace entente::cli
+
+#endif  // ENTENTE_TOOLS_ENTENTE_COMMANDS_H_

@@ -1,0 +1,90 @@
+// The `entente` command: parse, call, print. See docs/cli.md.
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+namespace {
+
+void AddQueryFlags(CLI::App& cmd, entente::cli::QueryFlags& f) {
+  cmd.add_option("--db", f.db, "SQLite store file")->capture_default_str();
+  cmd.add_option("--actor", f.actor,
+                 "Events with an actor whose name contains X, or whose country or organization "
+                 "code is X (case-insensitive)");
+  cmd.add_option("--pair", f.pair, "Events with actors of both countries, e.g. RUS,IRN");
+  cmd.add_option("--type", f.type, "Event type, e.g. MEET, PHONE_CALL");
+  cmd.add_option("--from", f.from, "Events ending on or after this date (YYYY[-MM[-DD]])");
+  cmd.add_option("--to", f.to, "Events starting on or before this date (YYYY[-MM[-DD]])");
+  cmd.add_option("--limit", f.limit, "At most N events (1..100000)")->capture_default_str();
+  cmd.add_option("--offset", f.offset, "Skip the first N events")->capture_default_str();
+}
+
+int Main(int argc, char** argv) {
+  using namespace entente::cli;
+  CLI::App app{"entente: political and diplomatic events from news articles"};
+  app.set_version_flag("--version", std::string("entente ") + ENTENTE_VERSION);
+  app.require_subcommand(1);
+
+  ExtractFlags extract;
+  CLI::App* cmd_extract =
+      app.add_subcommand("extract", "Print the events of articles as JSON Lines");
+  cmd_extract->add_option("inputs", extract.inputs,
+                          "Files to read (.jsonl/.ndjson, .html/.htm, else plain text); "
+                          "'-' or none for standard input");
+  cmd_extract->add_option("--data", extract.data_dir, "Folder of the knowledge and rule tables");
+
+  IngestFlags ingest;
+  CLI::App* cmd_ingest =
+      app.add_subcommand("ingest", "Extract events and store them with their articles");
+  cmd_ingest->add_option("inputs", ingest.extract.inputs,
+                         "Files to read; '-' or none for standard input");
+  cmd_ingest->add_option("--data", ingest.extract.data_dir,
+                         "Folder of the knowledge and rule tables");
+  cmd_ingest->add_option("--db", ingest.db, "SQLite store file")->capture_default_str();
+
+  QueryFlags events;
+  CLI::App* cmd_events = app.add_subcommand("events", "Query stored events");
+  AddQueryFlags(*cmd_events, events);
+  cmd_events->add_option("--format", events.format, "Output: jsonl or table")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"jsonl", "table"}));
+
+  QueryFlags timeline;
+  CLI::App* cmd_timeline =
+      app.add_subcommand("timeline", "Stored events as one readable line each, by date");
+  AddQueryFlags(*cmd_timeline, timeline);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  if (cmd_extract->parsed()) return RunExtract(extract, std::cout, std::cerr);
+  if (cmd_ingest->parsed()) return RunIngest(ingest, std::cerr);
+  if (cmd_events->parsed()) return RunEvents(events, std::cout, std::cerr);
+  if (cmd_timeline->parsed()) return RunTimeline(timeline, std::cout, std::cerr);
+  std::cerr << app.help();
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << "\n";
+    return 3;
+  } catch (...) {
+    std::cerr << "error: internal: unknown exception\n";
+    return 3;
+  }
+}
