@@ -70,6 +70,7 @@ struct Mention {
   bool negated = false;
   bool in_speech = false;
   bool weak = false;  // an anaphoric report (no date, no cue): never decides flags
+  bool framed = false;  // its sentence places it inside an event told before ("en marge de la visite")
   std::vector<std::string> attributes;
   Evidence evidence;
   int32_t speaker_person = -1;
@@ -527,6 +528,14 @@ class DocExtractor {
     if (u.person_ref) {
       // a person named earlier in the same sentence, else the latest person of the text
       if (cur_units_) {
+        // the subject of the sentence (the first person named without a preposition), else the nearest
+        for (const Unit& x : *cur_units_) {
+          if (x.tb >= u.tb) break;
+          if (!x.prep.empty()) continue;
+          for (const ActorVal& a : x.actors) {
+            if (a.IsPerson()) return {a};
+          }
+        }
         for (auto it = cur_units_->rbegin(); it != cur_units_->rend(); ++it) {
           if (it->tb >= u.tb) continue;
           for (const ActorVal& a : it->actors) {
@@ -653,6 +662,20 @@ class DocExtractor {
       }
     }
     return nullptr;
+  }
+
+  // A definite, demonstrative or possessive determiner before the noun (adjectives may sit between): the
+  // noun speaks of a known event ("la réunion", "leur entretien"), not of a generic one ("des négociations").
+  bool DefiniteBefore(uint32_t tok, uint32_t b) const {
+    for (int k = 1; k <= 4 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
+      std::string_view w = words_[tok - k];
+      if (w == "le" || w == "la" || w == "les" || w == "l'" || w == "ce" || w == "cet" || w == "cette" ||
+          w == "ces" || w == "leur" || w == "leurs" || w == "son" || w == "sa" || w == "ses" || w == "du" ||
+          w == "au" || w == "aux")
+        return true;
+      if (w == "des" || w == "un" || w == "une" || w == "de" || w == "d'") return false;
+    }
+    return false;
   }
 
   bool IsAuxWord(uint32_t i) const {
@@ -1218,7 +1241,8 @@ class DocExtractor {
         }
       }
       // nominal contact with no named participant: the pair the text is about
-      if (actors.empty() && nominal && (p.Has("contact") || p.Has("discuss") || p.Has("summit"))) {
+      if (actors.empty() && nominal && (p.Has("contact") || p.Has("discuss") || p.Has("summit")) &&
+          DefiniteBefore(tr.tok, b)) {
         for (const ActorVal& a : pair_) actors.emplace_back(a, Role::kParticipant);
       }
       if (p.Has("discuss") && actors.size() == 1 && pair_.size() >= 2) {
@@ -1337,14 +1361,17 @@ class DocExtractor {
       size_t best = SIZE_MAX;
       uint32_t bestd = UINT32_MAX;
       for (size_t k = 0; k < local.size(); ++k) {
-        if (!Acceptable(local[k]) && !local[k].pattern->Has("discuss")) continue;  // will not be an event
+        // a time expression modifies what comes before it more often than what follows; commas and quotes
+        // separate clauses
         uint32_t tp = local[k].trigger;
-        uint32_t d = t.tok_begin >= tp ? t.tok_begin - tp : tp - t.tok_end + 1;
+        uint32_t d = t.tok_begin >= tp ? t.tok_begin - tp : tp - t.tok_end + 1 + 4;
         if (t.tok_begin >= local[k].trigger_end) d = t.tok_begin - local[k].trigger_end + 1;
-        bool crosses = false;
         uint32_t lo = std::min(t.tok_begin, tp), hi = std::max(t.tok_begin, tp);
-        for (uint32_t q = lo; q < hi; ++q) crosses = crosses || words_[q] == "\"" || words_[q] == ";";
-        if (crosses) d += 50;
+        for (uint32_t q = lo; q < hi; ++q) {
+          if (InTime(q)) continue;
+          if (words_[q] == "\"" || words_[q] == ";") d += 50;
+          if (words_[q] == ",") d += 6;
+        }
         if (d < bestd) {
           bestd = d;
           best = k;
@@ -1426,7 +1453,12 @@ class DocExtractor {
     }
     occur_.clear();
 
+    bool framed = false;
+    for (size_t ti = 0; ti < triggers.size(); ++ti) {
+      if (dead[ti] && !triggers[ti].p->Has("occur")) framed = true;
+    }
     for (Mention& m : local) {
+      m.framed = framed;
       // publication date when the text gives none
       if (!m.date && ref_) {
         EventDate d;
@@ -1702,6 +1734,7 @@ class DocExtractor {
         events.push_back(std::move(ev));
       }
     }
+    InheritFrames(&events);
     FoldVisits(&events);
     DropParticipantStatements(&events);
     std::vector<Event> out;
@@ -1745,6 +1778,37 @@ class DocExtractor {
   }
 
   bool FinalCheck(const Mention& m) const { return Acceptable(m); }
+
+  // What happens at a meeting takes the meeting's date and place: an undated report whose sentence is set in
+  // an earlier event ("en marge de la visite", "à l'issue de leurs discussions"), or whose parties are the
+  // meeting's parties ("les deux présidents sont convenus de ...").
+  void InheritFrames(std::vector<Joined>* events) const {
+    const Mention* frame = nullptr;
+    for (Joined& j : *events) {
+      Mention& m = j.best;
+      std::string fam = Family(m.type);
+      bool contact = (fam == "CONTACT" || fam == "CALL") && m.type != "VISIT";
+      if (!m.own_date && !m.future && !m.background && frame && m.type != "STATEMENT") {
+        bool inside = m.framed;
+        if (!inside) {
+          std::set<std::string> fc, mc;
+          for (auto& [a, r] : frame->actors) fc.insert(a.country);
+          for (auto& [a, r] : m.actors) mc.insert(a.country);
+          inside = !mc.empty() && std::includes(fc.begin(), fc.end(), mc.begin(), mc.end()) && !contact;
+        }
+        if (inside) {
+          m.date = frame->date;
+          m.own_date = true;
+          if (!m.location && frame->location) {
+            m.location = frame->location;
+            m.city = frame->city;
+          }
+          m.attributes.push_back("frame=" + frame->evidence.trigger);
+        }
+      }
+      if (contact && m.own_date && !m.background && !m.future) frame = &m;
+    }
+  }
 
   // One in-person contact is one MEET: a visit whose traveller met someone of the host country is that meeting.
   void FoldVisits(std::vector<Joined>* events) const {
