@@ -602,6 +602,13 @@ class DocExtractor {
           ok = HasVerbLemma(i, p->words[0]) && !(tok.fold == p->words[0] + "s" && !IsVerbForm(i));
           // a noun homograph after a determiner is no verb ("la tenue", "une aide")
           if (ok && i > b && PureDet(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
+          // after "de" a verb is an infinitive ("menaces de frappes" is a noun)
+          if (ok && i > b && (words_[i - 1] == "de" || words_[i - 1] == "d'" || words_[i - 1] == "des" ||
+                              words_[i - 1] == "du")) {
+            bool inf = false;
+            for (const Analysis& a : An(i)) inf = inf || (a.verb && a.infinitive);
+            ok = inf;
+          }
         } else if (p->pos == Pattern::Pos::kNoun) {
           // by the dictionary's analysis; by the word's form only when the dictionary does not know it
           const std::vector<Analysis>& an = An(i);
@@ -1840,6 +1847,10 @@ class DocExtractor {
         } else if (vis.location && vis.city && !meet.city && vis.location->country == meet.location->country) {
           meet.location = vis.location;
           meet.city = true;
+        }
+        if (!meet.own_date && vis.own_date) {
+          meet.date = vis.date;
+          meet.own_date = true;
         }
         meet.attributes.push_back("travelled=" + traveller->country);
         meet.attributes.push_back("host=" + host);

@@ -63,7 +63,9 @@ TEST_P(ExtractorTest, Events) {
     EXPECT_EQ(d.text.substr(e.evidence.start, e.evidence.end - e.evidence.start), e.evidence.sentence);
     EXPECT_LE(e.evidence.trigger_end, d.text.size());
     for (const Actor& a : e.actors) {
-      if (a.end > a.begin) EXPECT_EQ(d.text.substr(a.begin, a.end - a.begin), a.text);
+      if (a.end > a.begin) {
+        EXPECT_EQ(d.text.substr(a.begin, a.end - a.begin), a.text);
+      }
     }
   }
   std::vector<std::string> want = c.expected;
