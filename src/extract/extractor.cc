@@ -355,6 +355,15 @@ class DocExtractor {
           break;
         }
         case KbKind::kAdjective: {
+          // an institution named by its country's adjective ("l'armée russe", "la diplomatie iranienne")
+          if (m->tok_begin > b && rules_.Is("institution", words_[m->tok_begin - 1])) {
+            u.tb = m->tok_begin - 1;
+            u.actor = true;
+            ActorVal a = CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te);
+            a.office = std::string(seg_.tokens[u.tb].norm);
+            u.actors.push_back(a);
+            break;
+          }
           i = m->tok_end;  // an adjective alone is no actor
           continue;
         }
@@ -757,9 +766,9 @@ class DocExtractor {
       int first = u;
       for (int v = u - 1; v >= 0; --v) {
         if (units[v].possessive) continue;  // "son" in "et son homologue" is a determiner
+        if (!units[v].prep.empty() && units[v].prep != units[u].prep) continue;  // inside an aside: look past it
         if (!units[v].actor) break;
         if (!connects(units[v].te, units[first].tb)) break;
-        if (!units[v].prep.empty() && units[v].prep != units[u].prep) break;
         out.push_back(v);
         first = v;
       }
@@ -1101,8 +1110,19 @@ class DocExtractor {
           const Unit& un = units[u];
           if (un.tb < tr.end || un.tb >= clause_end) continue;
           if (un.tb > tr.end + (nominal ? 10 : 12)) break;
-          if (!un.actor || un.possessive) continue;
+          // a military action against a place strikes the place's country ("contre Kharkiv")
+          bool place_target = p.Has("military") && un.place && !un.actor && role == SlotRole::kTarget &&
+                              (slot == Slot::kContre || slot == Slot::kEn || slot == Slot::kA || slot == Slot::kObj);
+          if (!(un.actor || place_target) || un.possessive) continue;
           if (!PrepIs(un.prep, slot)) continue;
+          if (place_target && !un.actor) {
+            ActorVal a;
+            a.country = un.loc.country;
+            a.begin = seg_.tokens[un.tb].begin;
+            a.end = seg_.tokens[un.te - 1].end;
+            slot_vals.push_back({{a}, role_of(role)});
+            break;
+          }
           if (slot == Slot::kObj && is_verb) {
             // the direct object follows the verb closely
             bool close = true;
@@ -1244,6 +1264,25 @@ class DocExtractor {
           if (!m.location || (dest->second && !m.city)) {
             m.location = dest->first;
             m.city = dest->second;
+          }
+        }
+      }
+      if (p.Has("military")) {
+        bool has_target = false;
+        for (auto& [a, r] : actors) has_target = has_target || r == Role::kTarget;
+        if (!has_target) {
+          for (const Unit& un : units) {
+            if (un.tb >= tr.end && un.tb < clause_end && un.place && !un.actor &&
+                (un.prep == "dans" || un.prep == "de" || un.prep == "a" || un.prep == "en" || un.prep == "contre")) {
+              ActorVal a;
+              a.country = un.loc.country;
+              a.begin = seg_.tokens[un.tb].begin;
+              a.end = seg_.tokens[un.te - 1].end;
+              bool same = false;
+              for (auto& [x, r] : actors) same = same || x.country == a.country;
+              if (!same) actors.emplace_back(a, Role::kTarget);
+              break;
+            }
           }
         }
       }
