@@ -81,11 +81,16 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
+// Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between"};
+
 class DocExtractor {
  public:
   DocExtractor(const KnowledgeBase& kb, const TimeTagger& time, const Lemmatizer* lem, const Rules& rules,
                const std::string& lang, const Document& doc, const Segmented& seg)
       : kb_(kb), time_(time), lem_(lem), rules_(rules), lang_(lang), doc_(doc), seg_(seg) {
+    for (int r = 0; r < static_cast<int>(R::kCount); ++r) role_bits_[r] = rules.RoleBit(kRoleNames[r]);
     words_.reserve(seg.tokens.size());
     for (const Token& t : seg.tokens) words_.push_back(t.fold);
     ref_ = doc.published;
@@ -107,7 +112,7 @@ class DocExtractor {
   }
   bool HasVerbLemma(uint32_t i, std::string_view lemma) const {
     for (const Analysis& a : An(i)) {
-      if (a.verb && FoldText(a.lemma) == lemma) return true;
+      if (a.verb && a.lemma_fold == lemma) return true;
     }
     return false;
   }
@@ -119,7 +124,7 @@ class DocExtractor {
   }
   bool IsAux(uint32_t i, bool* imperfect, bool* future, bool* etre) const {
     for (const Analysis& a : An(i)) {
-      std::string l = FoldText(a.lemma);
+      std::string l = a.lemma_fold;
       if (a.verb && (l == "avoir" || l == "etre")) {
         *imperfect = a.imperfect;
         *future = a.future || a.conditional;
@@ -130,14 +135,18 @@ class DocExtractor {
     return false;
   }
   bool InTime(uint32_t i) const { return i >= time_base_ && i - time_base_ < time_mask_.size() && time_mask_[i - time_base_]; }
-  bool PureDet(std::string_view w) const { return rules_.Is("pure_determiner", w); }
+  bool IsRole(R r, std::string_view w) const { return rules_.IsBit(role_bits_[static_cast<int>(r)], w); }
+  int Phrase(R r, const std::vector<std::string_view>& words, size_t i) const {
+    return rules_.MatchPhraseBit(role_bits_[static_cast<int>(r)], words, i);
+  }
+  bool PureDet(std::string_view w) const { return IsRole(R::kPureDeterminer, w); }
   bool W(uint32_t i, std::string_view w) const { return i < words_.size() && words_[i] == w; }
   bool Boundary(uint32_t i) const {
     if (InTime(i)) return false;  // "hier [jeudi 07/12/2023]": a date in brackets is no clause boundary
     std::string_view w = words_[i];
     // the period of "M.", "Mme." or an initial
-    if (w == "." && i > 0 && (rules_.Is("honorific", words_[i - 1]) || words_[i - 1].size() == 1)) return false;
-    return rules_.Is("boundary", w) || w == "." || w == "!" || w == "?";
+    if (w == "." && i > 0 && (IsRole(R::kHonorific, words_[i - 1]) || words_[i - 1].size() == 1)) return false;
+    return IsRole(R::kBoundary, w) || w == "." || w == "!" || w == "?";
   }
 
   // ---------------------------------------------------------------- units
@@ -239,19 +248,19 @@ class DocExtractor {
       const KbMatch* m = next_match_at(i);
       if (!m) {
         // pronouns and plural references
-        size_t n = static_cast<size_t>(rules_.MatchPhrase("pair", words_, i));
+        size_t n = static_cast<size_t>(Phrase(R::kPair, words_, i));
         if (n > 0 && i + n <= e) {
           Unit u;
           u.tb = i;
           u.te = static_cast<uint32_t>(i + n);
           u.pair_ref = true;
           u.actor = true;
-          u.pair_countries = rules_.MatchPhrase("pair_countries", words_, i) == static_cast<int>(n);
+          u.pair_countries = Phrase(R::kPairCountries, words_, i) == static_cast<int>(n);
           units.push_back(u);
           i = u.te;
           continue;
         }
-        if (rules_.Is("person_pronoun", words_[i])) {
+        if (IsRole(R::kPersonPronoun, words_[i])) {
           Unit u;
           u.tb = i;
           u.te = i + 1;
@@ -261,18 +270,18 @@ class DocExtractor {
           ++i;
           continue;
         }
-        if (rules_.Is("pair_possessive", words_[i]) || rules_.Is("person_possessive", words_[i])) {
+        if (IsRole(R::kPairPossessive, words_[i]) || IsRole(R::kPersonPossessive, words_[i])) {
           Unit u;
           u.tb = i;
           u.te = i + 1;
           u.possessive = true;
-          u.pair_ref = rules_.Is("pair_possessive", words_[i]);
+          u.pair_ref = IsRole(R::kPairPossessive, words_[i]);
           u.person_ref = !u.pair_ref;
           units.push_back(u);
           ++i;
           continue;
         }
-        if (rules_.Is("place_anaphor", words_[i]) && seg_.tokens[i].norm == "là" && last_location_) {
+        if (IsRole(R::kPlaceAnaphor, words_[i]) && seg_.tokens[i].norm == "là" && last_location_) {
           Unit u;
           u.tb = i;
           u.te = i + 1;
@@ -356,7 +365,7 @@ class DocExtractor {
         }
         case KbKind::kAdjective: {
           // an institution named by its country's adjective ("l'armée russe", "la diplomatie iranienne")
-          if (m->tok_begin > b && rules_.Is("institution", words_[m->tok_begin - 1])) {
+          if (m->tok_begin > b && IsRole(R::kInstitution, words_[m->tok_begin - 1])) {
             u.tb = m->tok_begin - 1;
             u.actor = true;
             ActorVal a = CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te);
@@ -385,10 +394,10 @@ class DocExtractor {
     for (Unit& u : units) {
       int32_t t = static_cast<int32_t>(u.tb) - 1;
       while (t >= static_cast<int32_t>(b) &&
-             (PureDet(words_[t]) || rules_.Is("honorific", words_[t]) ||
-              (words_[t] == "." && t > static_cast<int32_t>(b) && rules_.Is("honorific", words_[t - 1]))))
+             (PureDet(words_[t]) || IsRole(R::kHonorific, words_[t]) ||
+              (words_[t] == "." && t > static_cast<int32_t>(b) && IsRole(R::kHonorific, words_[t - 1]))))
         --t;
-      if (t >= static_cast<int32_t>(b) && rules_.Is("preposition", words_[t])) {
+      if (t >= static_cast<int32_t>(b) && IsRole(R::kPreposition, words_[t])) {
         u.prep = std::string(words_[t]);
         u.prep_tok = t;
       }
@@ -451,7 +460,7 @@ class DocExtractor {
     uint32_t n = j;
     bool comma = n < e && words_[n] == ",";
     if (comma) ++n;
-    while (n < e && rules_.Is("honorific", words_[n])) ++n;
+    while (n < e && IsRole(R::kHonorific, words_[n])) ++n;
     if (n < e && seg_.tokens[n].norm == ".") ++n;
     if (k < matches.size() && matches[k].tok_begin == n && matches[k].kind == KbKind::kPerson) {
       ActorVal a = PersonActor(matches[k].index, matches[k].tok_begin, matches[k].tok_end);
@@ -600,7 +609,7 @@ class DocExtractor {
     std::vector<std::string> keys;
     keys.emplace_back(tok.fold);
     for (const Analysis& a : An(i)) {
-      std::string l = FoldText(a.lemma);
+      std::string l = a.lemma_fold;
       if (std::find(keys.begin(), keys.end(), l) == keys.end()) keys.push_back(l);
     }
     for (const std::string& key : keys) {
@@ -621,7 +630,7 @@ class DocExtractor {
         } else if (p->pos == Pattern::Pos::kNoun) {
           // by the dictionary's analysis; by the word's form only when the dictionary does not know it
           const std::vector<Analysis>& an = An(i);
-          for (const Analysis& a : an) ok = ok || (a.noun && FoldText(a.lemma) == p->words[0]);
+          for (const Analysis& a : an) ok = ok || (a.noun && a.lemma_fold == p->words[0]);
           if (an.empty()) {
             ok = tok.fold == p->words[0] || tok.fold == p->words[0] + "s" || tok.fold == p->words[0] + "x";
           }
@@ -635,7 +644,7 @@ class DocExtractor {
         } else {
           const std::string& w = p->words[0];
           const std::vector<Analysis>& an = An(i);
-          for (const Analysis& a : an) ok = ok || (a.adjective && FoldText(a.lemma) == w);
+          for (const Analysis& a : an) ok = ok || (a.adjective && a.lemma_fold == w);
           if (an.empty()) ok = tok.fold == w || tok.fold == w + "e" || tok.fold == w + "s" || tok.fold == w + "es";
         }
         if (!ok) continue;
@@ -658,7 +667,7 @@ class DocExtractor {
               refl = true;
               break;
             }
-            if (!(IsAuxWord(i - k) || rules_.Is("skip_between", w))) break;
+            if (!(IsAuxWord(i - k) || IsRole(R::kSkipBetween, w))) break;
           }
           if ((p->refl == 1) != refl) continue;
         }
@@ -703,10 +712,10 @@ class DocExtractor {
   int FindSubject(const std::vector<Unit>& units, uint32_t start, uint32_t b) const {
     // relative pronoun right before the verb group: its antecedent
     int32_t t = static_cast<int32_t>(start) - 1;
-    while (t >= static_cast<int32_t>(b) && (rules_.Is("skip_between", words_[t]) || IsAuxWord(t)) &&
-           !rules_.Is("relative", words_[t]) && !UnitAt(units, t))
+    while (t >= static_cast<int32_t>(b) && (IsRole(R::kSkipBetween, words_[t]) || IsAuxWord(t)) &&
+           !IsRole(R::kRelative, words_[t]) && !UnitAt(units, t))
       --t;
-    bool relative = t >= static_cast<int32_t>(b) && rules_.Is("relative", words_[t]);
+    bool relative = t >= static_cast<int32_t>(b) && IsRole(R::kRelative, words_[t]);
     for (int u = static_cast<int>(units.size()) - 1; u >= 0; --u) {
       const Unit& un = units[u];
       if (un.te > start) continue;
@@ -714,7 +723,7 @@ class DocExtractor {
       // stop at a clause boundary between the unit and the verb
       bool blocked = false;
       for (uint32_t k = un.te; k < start; ++k) {
-        if (Boundary(k) && !(relative && rules_.Is("relative", words_[k]))) {
+        if (Boundary(k) && !(relative && IsRole(R::kRelative, words_[k]))) {
           blocked = true;
           break;
         }
@@ -740,7 +749,7 @@ class DocExtractor {
       // tokens between two units: only connectors (a comma-enclosed aside may sit between)
       std::vector<uint32_t> toks;
       for (uint32_t k = from; k < to; ++k) {
-        if (PureDet(words_[k]) || rules_.Is("honorific", words_[k]) || words_[k] == ".") continue;
+        if (PureDet(words_[k]) || IsRole(R::kHonorific, words_[k]) || words_[k] == ".") continue;
         toks.push_back(k);
       }
       int first_comma = -1, last_comma = -1;
@@ -816,7 +825,7 @@ class DocExtractor {
     if (p.pos != Pattern::Pos::kNoun) return false;
     if (!(p.Has("contact") || p.Has("summit") || p.Has("visit") || p.Has("discuss"))) return false;
     for (int k = 1; k <= 6 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
-      int n = rules_.MatchPhrase("setting", words_, tok - k);
+      int n = Phrase(R::kSetting, words_, tok - k);
       if (n > 0 && static_cast<int>(tok) - k + n <= static_cast<int>(tok)) {
         // only determiners, possessives and adjectives between the phrase and the noun
         bool close = true;
@@ -834,7 +843,7 @@ class DocExtractor {
     }
     if (!p.Has("visit")) {
       for (int k = 1; k <= 3 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
-        if (rules_.Is("purpose", words_[tok - k]) || (k >= 2 && rules_.MatchPhrase("purpose", words_, tok - k) == k))
+        if (IsRole(R::kPurpose, words_[tok - k]) || (k >= 2 && Phrase(R::kPurpose, words_, tok - k) == k))
           return true;
       }
     }
@@ -855,7 +864,15 @@ class DocExtractor {
   void Window(size_t si, const uint32_t b, const uint32_t e) {
     const entente::Sentence& s = seg_.sentences[si];
     if (b >= e) return;
-    std::vector<TimeExpr> times = time_.Tag(doc_.text, seg_.tokens, b, e, ref_, lang_);
+    // time expressions matter only where some event may be: skip the tagger in sentences without a trigger word
+    std::vector<Trigger> candidates;
+    for (uint32_t i = b; i < e; ++i) {
+      uint32_t end = i + 1;
+      if (const Pattern* p = MatchPattern(i, b, e, &end)) candidates.push_back({p, i, end});
+    }
+    const bool any_trigger = !candidates.empty();
+    std::vector<TimeExpr> times;
+    if (any_trigger) times = time_.Tag(doc_.text, seg_.tokens, b, e, ref_, lang_);
     Date on = ref_ ? *ref_ : Date{2000, 1, 1};
     for (const TimeExpr& t : times) {
       if (t.resolved && !t.is_duration) {
@@ -876,16 +893,16 @@ class DocExtractor {
 
     // triggers
     std::vector<Trigger> triggers;
-    for (uint32_t i = b; i < e; ++i) {
+    uint32_t next_free = b;
+    for (const Trigger& c : candidates) {
+      const uint32_t i = c.tok;
+      if (i < next_free) continue;  // inside a longer trigger
       const Unit* at = UnitAt(units, i);
       // a participle after an auxiliary is a verb even when it is also a title ("a envoyé")
       bool verb_after_aux = i > b && IsAuxWord(i - 1) && IsVerbForm(i);
       if (at && !at->possessive && !verb_after_aux) continue;
-      uint32_t end = i + 1;
-      if (const Pattern* p = MatchPattern(i, b, e, &end)) {
-        triggers.push_back({p, i, end});
-        i = end - 1;
-      }
+      triggers.push_back(c);
+      next_free = c.end;
     }
     if (triggers.empty()) {
       for (const Unit& u : units) NoteActors(u.actors);
@@ -935,7 +952,7 @@ class DocExtractor {
       bool is_verb = p.pos == Pattern::Pos::kVerb;
       if (is_verb) {
         for (const Analysis& a : An(tr.tok)) {
-          if (a.verb && FoldText(a.lemma) == p.words[0] && (a.future || a.conditional)) fut = true;
+          if (a.verb && a.lemma_fold == p.words[0] && (a.future || a.conditional)) fut = true;
         }
         int32_t k = static_cast<int32_t>(tr.tok) - 1;
         bool seen_ete = false;
@@ -954,7 +971,7 @@ class DocExtractor {
                      w == "doivent" || w == "pourrait" || w == "pourraient") {
             vstart = k;
             if (w == "va" || w == "vont" || w == "devrait" || w == "devraient") fut = true;
-          } else if (w == "se" || w == "s'" || rules_.Is("skip_between", w)) {
+          } else if (w == "se" || w == "s'" || IsRole(R::kSkipBetween, w)) {
             // part of the group
           } else {
             break;
@@ -969,16 +986,16 @@ class DocExtractor {
         passive = seen_ete || (etre_aux && !refl && !kEtreVerbs.count(p.words[0]));
         // negation
         bool ne = false, pas = false;
-        for (uint32_t q = vstart > b + 1 ? vstart - 2 : b; q < tr.tok; ++q) ne = ne || rules_.Is("negation", words_[q]);
-        for (uint32_t q = vstart; q < std::min(e, tr.tok + 2); ++q) pas = pas || rules_.Is("negation_end", words_[q]);
+        for (uint32_t q = vstart > b + 1 ? vstart - 2 : b; q < tr.tok; ++q) ne = ne || IsRole(R::kNegation, words_[q]);
+        for (uint32_t q = vstart; q < std::min(e, tr.tok + 2); ++q) pas = pas || IsRole(R::kNegationEnd, words_[q]);
         m.negated = ne && pas;
       }
 
       // purpose clause ("pour participer à"): the governed event is the trip's purpose, not an event
       bool purpose = false;
       for (int k = 1; k <= 3 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
-        if (rules_.Is("purpose", words_[tr.tok - k]) ||
-            (k >= 2 && rules_.MatchPhrase("purpose", words_, tr.tok - k) == k)) {
+        if (IsRole(R::kPurpose, words_[tr.tok - k]) ||
+            (k >= 2 && Phrase(R::kPurpose, words_, tr.tok - k) == k)) {
           purpose = true;
           break;
         }
@@ -1044,8 +1061,8 @@ class DocExtractor {
           bool light = false;
           if (q > b && PureDet(words_[q - 1])) continue;  // "la tenue": a noun
           for (const Analysis& a : An(q)) {
-            std::string l = FoldText(a.lemma);
-            if (a.verb && (rules_.Is("light_verb", l) || l == "etre")) light = true;
+            std::string l = a.lemma_fold;
+            if (a.verb && (IsRole(R::kLightVerb, l) || l == "etre")) light = true;
           }
           if (light && (HasVerbLemma(q, "avoir") || HasVerbLemma(q, "etre"))) {
             // an auxiliary ("a annoncé") is no light verb; "a eu", "a tenu" are
@@ -1058,7 +1075,7 @@ class DocExtractor {
           if (light) {
             subj_from = q;
             int32_t r = static_cast<int32_t>(q) - 1;
-            while (r >= static_cast<int32_t>(b) && (IsAuxWord(r) || rules_.Is("skip_between", words_[r]))) {
+            while (r >= static_cast<int32_t>(b) && (IsAuxWord(r) || IsRole(R::kSkipBetween, words_[r]))) {
               subj_from = r;
               --r;
             }
@@ -1096,7 +1113,7 @@ class DocExtractor {
       // objects and prepositional slots
       uint32_t clause_end = e;
       for (uint32_t q = tr.end; q < e; ++q) {
-        if (Boundary(q) || (q > tr.end && rules_.Is("relative", words_[q]))) {
+        if (Boundary(q) || (q > tr.end && IsRole(R::kRelative, words_[q]))) {
           clause_end = q;
           break;
         }
@@ -1198,9 +1215,9 @@ class DocExtractor {
         bool hosted = false;
         if (un.prep == "par" && un.prep_tok > static_cast<int32_t>(b)) {
           for (const Analysis& a : An(un.prep_tok - 1)) {
-            if (rules_.Is("host_verb", FoldText(a.lemma))) hosted = true;
+            if (IsRole(R::kHostVerb, a.lemma_fold)) hosted = true;
           }
-          hosted = hosted || rules_.Is("host_verb", words_[un.prep_tok - 1]);
+          hosted = hosted || IsRole(R::kHostVerb, words_[un.prep_tok - 1]);
         }
         if (!(loc_prep || genitive || hosted)) continue;
         // what is discussed is not where: "ont évoqué la situation en Syrie"
@@ -1305,18 +1322,18 @@ class DocExtractor {
       for (int k = -3; k <= 3; ++k) {
         int q = static_cast<int>(tr.tok) + k;
         if (q < static_cast<int>(b) || q >= static_cast<int>(e) || k == 0) continue;
-        if (rules_.Is("future_cue", words_[q]) && (nominal || k < 0)) fut_cue = true;
+        if (IsRole(R::kFutureCue, words_[q]) && (nominal || k < 0)) fut_cue = true;
       }
       m.future = fut || (nominal && fut_cue);
       bool after = false;
       for (int k = 1; k <= 3 && static_cast<int>(tr.tok) - k >= static_cast<int>(b); ++k) {
-        if (rules_.Is("after", words_[tr.tok - k])) after = true;
+        if (IsRole(R::kAfter, words_[tr.tok - k])) after = true;
       }
       bool cue = false;
       for (int k = -6; k <= 8; ++k) {
         int q = static_cast<int>(tr.tok) + k;
         if (q < static_cast<int>(b) || q >= static_cast<int>(e)) continue;
-        int n = rules_.MatchPhrase("bg_cue", words_, q);
+        int n = Phrase(R::kBgCue, words_, q);
         if (n > 0 && words_[q] != "deja") cue = true;
       }
       m.bg_cue = (pluperfect && !InSpeech(speeches, tr.tok)) || (nominal && after) || cue;
@@ -1549,7 +1566,7 @@ class DocExtractor {
     // [number] [unit] après [det] NOUN
     int k = static_cast<int>(m.trigger) - 1;
     while (k > static_cast<int>(b) && PureDet(words_[k])) --k;
-    if (!rules_.Is("after", words_[k])) return std::nullopt;
+    if (!IsRole(R::kAfter, words_[k])) return std::nullopt;
     if (k - 2 < static_cast<int>(b)) return std::nullopt;
     std::string_view unit = words_[k - 1];
     std::string_view num = words_[k - 2];
@@ -1699,7 +1716,7 @@ class DocExtractor {
         bool phone = false;
         for (int k = -4; k <= 4; ++k) {
           int q = static_cast<int>(m.trigger) + k;
-          if (q >= 0 && q < static_cast<int>(words_.size()) && rules_.Is("phone_cue", words_[q])) phone = true;
+          if (q >= 0 && q < static_cast<int>(words_.size()) && IsRole(R::kPhoneCue, words_[q])) phone = true;
         }
         std::string mode;
         if (phone || m.type == "PHONE_CALL") {
@@ -1724,7 +1741,7 @@ class DocExtractor {
         bool phone = false;
         for (int k = -4; k <= 5; ++k) {
           int q = static_cast<int>(m.trigger) + k;
-          if (q >= 0 && q < static_cast<int>(words_.size()) && rules_.Is("phone_cue", words_[q]) &&
+          if (q >= 0 && q < static_cast<int>(words_.size()) && IsRole(R::kPhoneCue, words_[q]) &&
               words_[q] != "appel")
             phone = true;
         }
@@ -1981,6 +1998,7 @@ class DocExtractor {
   const Document& doc_;
   const Segmented& seg_;
   std::vector<std::string_view> words_;
+  int role_bits_[static_cast<int>(R::kCount)];
   std::optional<Date> ref_;
 
   std::vector<Mention> mentions_;

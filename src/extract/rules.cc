@@ -67,11 +67,20 @@ Result<std::unique_ptr<Rules>> Rules::Load(const std::string& data_dir, const st
   ENTENTE_ASSIGN_OR_RETURN(TsvTable grammar, TsvTable::Read(dir + "/grammar.tsv", {"role", "words", "source"}));
   for (const TsvRow& row : grammar.rows()) {
     std::string role(row.Get("role"));
+    int bit = rules->RoleBit(role);
+    if (bit < 0) {
+      if (rules->roles_.size() >= 64) return row.Error("more than 64 roles");
+      rules->roles_.push_back(role);
+      rules->max_phrase_words_.push_back(0);
+      bit = static_cast<int>(rules->roles_.size()) - 1;
+    }
     for (const std::string& w : SplitList(row.Get("words"))) {
-      rules->grammar_[role].insert(w);
-      int n = static_cast<int>(SplitSpaces(w).size());
-      int& m = rules->max_phrase_words_[role];
-      if (n > m) m = n;
+      std::vector<std::string> parts = SplitSpaces(w);
+      if (parts.empty()) continue;
+      rules->phrase_roles_[w] |= uint64_t{1} << bit;
+      rules->first_roles_[parts[0]] |= uint64_t{1} << bit;
+      int n = static_cast<int>(parts.size());
+      if (n > rules->max_phrase_words_[bit]) rules->max_phrase_words_[bit] = n;
     }
   }
 
@@ -127,21 +136,31 @@ const std::vector<const Pattern*>& Rules::PatternsFor(std::string_view w) const 
   return it == by_word_.end() ? kNone : it->second;
 }
 
+int Rules::RoleBit(std::string_view role) const {
+  for (size_t i = 0; i < roles_.size(); ++i) {
+    if (roles_[i] == role) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 bool Rules::Is(std::string_view role, std::string_view folded) const {
-  auto it = grammar_.find(role);
-  return it != grammar_.end() && it->second.count(std::string(folded)) > 0;
+  int bit = RoleBit(role);
+  return bit >= 0 && (Mask(phrase_roles_, folded) >> bit & 1);
 }
 
 int Rules::MatchPhrase(std::string_view role, const std::vector<std::string_view>& words, size_t i) const {
-  auto it = grammar_.find(role);
-  if (it == grammar_.end()) return 0;
-  int maxn = max_phrase_words_.find(role)->second;
+  return MatchPhraseBit(RoleBit(role), words, i);
+}
+
+int Rules::MatchPhraseBit(int bit, const std::vector<std::string_view>& words, size_t i) const {
+  if (bit < 0 || i >= words.size() || !(Mask(first_roles_, words[i]) >> bit & 1)) return 0;
+  int maxn = max_phrase_words_[bit];
   std::string phrase;
   int best = 0;
   for (int n = 1; n <= maxn && i + n <= words.size(); ++n) {
     if (n > 1) phrase += ' ';
     phrase += words[i + n - 1];
-    if (it->second.count(phrase)) best = n;
+    if (Mask(phrase_roles_, phrase) >> bit & 1) best = n;
   }
   return best;
 }

@@ -63,14 +63,33 @@ class Rules {
   // Longest phrase of `role` that starts at words[i..] (folded tokens); 0 when none.
   int MatchPhrase(std::string_view role, const std::vector<std::string_view>& words, size_t i) const;
 
+  // The same by a role's bit (RoleBit(), looked up once): no string comparison of role names.
+  int RoleBit(std::string_view role) const;  // -1 when unknown
+  bool IsBit(int bit, std::string_view folded) const {
+    return bit >= 0 && (Mask(phrase_roles_, folded) >> bit & 1);
+  }
+  int MatchPhraseBit(int bit, const std::vector<std::string_view>& words, size_t i) const;
+
   const CameoCode* Cameo(std::string_view code) const;
   const EventTypeInfo* Type(std::string_view type) const;
 
  private:
   std::vector<std::unique_ptr<Pattern>> patterns_;
   std::unordered_map<std::string, std::vector<const Pattern*>> by_word_;
-  std::map<std::string, std::set<std::string>, std::less<>> grammar_;  // role → phrases
-  std::map<std::string, int, std::less<>> max_phrase_words_;           // role → longest phrase length
+  // Heterogeneous hashing, so that look-ups by string_view allocate nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  uint64_t Mask(const std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>>& m,
+                std::string_view w) const {
+    auto it = m.find(w);
+    return it == m.end() ? 0 : it->second;
+  }
+  std::vector<std::string> roles_;  // bit i of the masks below is roles_[i] (at most 64 roles)
+  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> phrase_roles_;  // phrase → roles
+  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> first_roles_;   // first word → roles
+  std::vector<int> max_phrase_words_;                                               // by role bit
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, EventTypeInfo> types_;
 };

@@ -189,6 +189,7 @@ std::vector<Analysis> Lemmatizer::Impl::Compute(std::string_view word) {
     }
     if (!dup) uniq.push_back(std::move(a));
   }
+  for (Analysis& a : uniq) a.lemma_fold = FoldText(a.lemma);
   return uniq;
 }
 

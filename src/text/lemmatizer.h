@@ -27,6 +27,7 @@ namespace entente {
 
 struct Analysis {
   std::string lemma;  // "entretenir"
+  std::string lemma_fold;  // the lemma folded as Token::fold ("reunion" for "réunion")
   bool verb = false;
   bool noun = false;
   bool adjective = false;

@@ -345,7 +345,22 @@ class Matcher {
   Matcher(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
           std::optional<Date> ref, const Lexicon& lex, std::string_view lang)
       : text_(text), tokens_(tokens), begin_(begin), end_(end), ref_(ref), lex_(lex),
-        en_(lang == "en"), prefix_(std::string(lang == "en" ? "en" : "fr") + ".") {}
+        en_(lang == "en"), prefix_(std::string(lang == "en" ? "en" : "fr") + ".") {
+    // one hash look-up per token, done once: Lookup() runs many times per token
+    first_.resize(end_ > begin_ ? end_ - begin_ : 0, nullptr);
+    cats_.resize(first_.size(), 0);
+    std::string key;
+    for (uint32_t i = begin_; i < end_; ++i) {
+      key.assign(F(i));
+      auto it = lex_.by_first.find(key);
+      if (it != lex_.by_first.end()) {
+        first_[i - begin_] = &it->second;
+        uint64_t mask = 0;
+        for (uint32_t idx : it->second) mask |= uint64_t{1} << static_cast<unsigned>(lex_.entries[idx].cat);
+        cats_[i - begin_] = mask;
+      }
+    }
+  }
 
   std::vector<TimeExpr> Run();
 
@@ -369,10 +384,10 @@ class Matcher {
 
   Hit Lookup(uint32_t i, Cat cat) const {
     Hit best;
-    if (i >= end_) return best;
-    auto it = lex_.by_first.find(std::string(F(i)));
-    if (it == lex_.by_first.end()) return best;
-    for (uint32_t idx : it->second) {
+    if (i >= end_ || i < begin_) return best;
+    const std::vector<uint32_t>* firsts = first_[i - begin_];
+    if (!firsts || !(cats_[i - begin_] & (uint64_t{1} << static_cast<unsigned>(cat)))) return best;
+    for (uint32_t idx : *firsts) {
       const Entry& e = lex_.entries[idx];
       if (e.cat != cat || e.toks.size() <= best.len || i + e.toks.size() > end_) continue;
       bool ok = true;
@@ -504,6 +519,8 @@ class Matcher {
   const Lexicon& lex_;
   bool en_;
   std::string prefix_;
+  std::vector<const std::vector<uint32_t>*> first_;  // lex_.by_first entry of each token, or null
+  std::vector<uint64_t> cats_;                         // categories of those entries, one bit each
 };
 
 std::optional<Matcher::Dmy> Matcher::NumericDate(uint32_t i) const {
@@ -1497,6 +1514,11 @@ std::optional<Cand> Matcher::Best(uint32_t i, bool inner) const {
 std::vector<TimeExpr> Matcher::Run() {
   std::vector<TimeExpr> out;
   for (uint32_t i = begin_; i < end_;) {
+    // an expression starts with a number or a word of the tables: skip the rules elsewhere
+    if (!first_[i - begin_] && !AllDigits(F(i))) {
+      ++i;
+      continue;
+    }
     std::optional<Cand> best = Best(i, false);
     if (!best) {
       ++i;
