@@ -32,7 +32,7 @@ test: build build-asan
 
 demo: build
 	rm -f build/demo.db
-	build/entente ingest --db build/demo.db examples/*
+	build/entente ingest --db build/demo.db examples/*.txt examples/*.jsonl examples/html/*.html
 	build/entente timeline --db build/demo.db
 
 bench: deps
