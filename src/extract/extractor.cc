@@ -82,8 +82,11 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun"};
+
+static_assert(sizeof(kRoleNames) / sizeof(kRoleNames[0]) == static_cast<size_t>(R::kCount),
+              "one name per grammar role");
 
 class DocExtractor {
  public:
@@ -1220,6 +1223,8 @@ class DocExtractor {
           hosted = hosted || IsRole(R::kHostVerb, words_[un.prep_tok - 1]);
         }
         if (!(loc_prep || genitive || hosted)) continue;
+        // "la situation à Gaza", "la guerre en Ukraine": the place of a topic, not of the event
+        if (loc_prep && un.prep_tok > static_cast<int32_t>(b) && IsRole(R::kTopicNoun, words_[un.prep_tok - 1])) continue;
         // what is discussed is not where: "ont évoqué la situation en Syrie"
         if (p.Has("discuss") && !(un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.city)) continue;
         if (p.Has("discuss") && un.prep_tok > static_cast<int32_t>(tr.end) + 1 && is_verb) continue;
@@ -1828,6 +1833,7 @@ class DocExtractor {
     }
     std::string fam = Family(m.type);
     if ((fam == "CONTACT" || fam == "CALL") && m.type != "VISIT" && parties.size() < 2) return false;
+    if (m.type == "SIGN" && parties.size() < 2) return false;  // an agreement has two sides
     if (m.type == "VISIT") {
       // a trip home is no visit
       std::string src, dst;
@@ -2016,6 +2022,15 @@ class DocExtractor {
 };
 
 }  // namespace
+
+Status Extractor::CheckRules(const Rules& rules, const std::string& lang) {
+  for (const char* name : kRoleNames) {
+    if (rules.RoleBit(name) < 0) {
+      return Status::DataError("data/" + lang + "/grammar.tsv: no row for role '" + name + "'");
+    }
+  }
+  return Status::Ok();
+}
 
 std::vector<Event> Extractor::Extract(const Document& doc, const Segmented& seg) const {
   DocExtractor d(kb_, time_, lemmatizer_, rules_, lang_, doc, seg);

@@ -34,6 +34,9 @@ class Extractor {
 
   static constexpr size_t kMaxMentions = 5000;
 
+  // OK when `rules` defines every grammar role the extractor uses; else a DataError naming the role.
+  static Status CheckRules(const Rules& rules, const std::string& lang);
+
  private:
   const KnowledgeBase& kb_;
   const TimeTagger& time_;

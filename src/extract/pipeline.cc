@@ -57,6 +57,7 @@ class PipelineImpl final : public Pipeline {
                                 " (install the hunspell-fr package)");
       }
       ENTENTE_ASSIGN_OR_RETURN(l.rules, Rules::Load(data, lang));
+      ENTENTE_RETURN_IF_ERROR(Extractor::CheckRules(*l.rules, lang));
       l.extractor = std::make_unique<Extractor>(*kb_, *time_, l.lemmatizer.get(), *l.rules, lang);
       langs_.emplace(lang, std::move(l));
     }
