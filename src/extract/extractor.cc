@@ -212,6 +212,37 @@ class DocExtractor {
     return std::nullopt;
   }
 
+  static void SetCity(const Place& p, Unit* u) {
+    u->place = true;
+    u->city = true;
+    u->loc.name = p.name_en;
+    u->loc.country = p.country;
+    u->loc.lat = p.lat;
+    u->loc.lon = p.lon;
+  }
+
+  // The date a time expression gives an event, in the past or the future reading.
+  static EventDate DateOf(const TimeExpr& t, bool future) {
+    EventDate d;
+    bool use_future = t.tense_dependent && future;
+    d.from = use_future ? t.future_from : t.from;
+    d.to = use_future ? t.future_to : t.to;
+    d.precision = PrecisionName(t.precision);
+    d.text = t.text;
+    d.begin = t.begin;
+    d.end = t.end;
+    return d;
+  }
+
+  // A country standing as the target because one of its places was named ("contre Kharkiv").
+  ActorVal PlaceCountry(const Unit& un) const {
+    ActorVal a;
+    a.country = un.loc.country;
+    a.begin = seg_.tokens[un.tb].begin;
+    a.end = seg_.tokens[un.te - 1].end;
+    return a;
+  }
+
   // A run of capitalized words not known to the knowledge base: a person's name.
   uint32_t UnknownName(uint32_t i, uint32_t end, const std::vector<bool>& covered) const {
     uint32_t j = i;
@@ -326,12 +357,7 @@ class DocExtractor {
         }
         case KbKind::kPlace: {
           const Place& p = kb_.places()[m->index];
-          u.place = true;
-          u.city = true;
-          u.loc.name = p.name_en;
-          u.loc.country = p.country;
-          u.loc.lat = p.lat;
-          u.loc.lon = p.lon;
+          SetCity(p, &u);
           if (p.capital) {
             u.actor = true;  // a capital stands for its government when it acts
             u.actors.push_back(CountryActor(p.country, u.tb, u.te));
@@ -344,15 +370,7 @@ class DocExtractor {
           ActorVal a = CountryActor(s.country, u.tb, u.te);
           a.seat = true;
           u.actors.push_back(a);
-          if (s.place >= 0) {
-            const Place& p = kb_.places()[s.place];
-            u.place = true;
-            u.city = true;
-            u.loc.name = p.name_en;
-            u.loc.country = p.country;
-            u.loc.lat = p.lat;
-            u.loc.lon = p.lon;
-          }
+          if (s.place >= 0) SetCity(kb_.places()[s.place], &u);
           break;
         }
         case KbKind::kOrg: {
@@ -1136,11 +1154,7 @@ class DocExtractor {
           if (!(un.actor || place_target) || un.possessive) continue;
           if (!PrepIs(un.prep, slot)) continue;
           if (place_target && !un.actor) {
-            ActorVal a;
-            a.country = un.loc.country;
-            a.begin = seg_.tokens[un.tb].begin;
-            a.end = seg_.tokens[un.te - 1].end;
-            slot_vals.push_back({{a}, role_of(role)});
+            slot_vals.push_back({{PlaceCountry(un)}, role_of(role)});
             break;
           }
           if (slot == Slot::kObj && is_verb) {
@@ -1296,10 +1310,7 @@ class DocExtractor {
           for (const Unit& un : units) {
             if (un.tb >= tr.end && un.tb < clause_end && un.place && !un.actor &&
                 (un.prep == "dans" || un.prep == "de" || un.prep == "a" || un.prep == "en" || un.prep == "contre")) {
-              ActorVal a;
-              a.country = un.loc.country;
-              a.begin = seg_.tokens[un.tb].begin;
-              a.end = seg_.tokens[un.te - 1].end;
+              ActorVal a = PlaceCountry(un);
               bool same = false;
               for (auto& [x, r] : actors) same = same || x.country == a.country;
               if (!same) actors.emplace_back(a, Role::kTarget);
@@ -1450,15 +1461,7 @@ class DocExtractor {
     for (size_t k = 0; k < local.size(); ++k) {
       Mention& m = local[k];
       if (const TimeExpr* t = date_of[k]) {
-        EventDate d;
-        bool use_future = t->tense_dependent && m.future;
-        d.from = use_future ? t->future_from : t->from;
-        d.to = use_future ? t->future_to : t->to;
-        d.precision = PrecisionName(t->precision);
-        d.text = t->text;
-        d.begin = t->begin;
-        d.end = t->end;
-        m.date = d;
+        m.date = DateOf(*t, m.future);
         m.own_date = true;
       } else if (auto rel = OffsetBefore(m, b)) {
         m.date = *rel;
@@ -1498,15 +1501,7 @@ class DocExtractor {
       // the expression nearest after the occur verb
       for (const TimeExpr& t : times) {
         if (t.is_duration || !t.resolved || t.tok_begin < oc.tok) continue;
-        EventDate d;
-        bool use_future = t.tense_dependent && target->future;
-        d.from = use_future ? t.future_from : t.from;
-        d.to = use_future ? t.future_to : t.to;
-        d.precision = PrecisionName(t.precision);
-        d.text = t.text;
-        d.begin = t.begin;
-        d.end = t.end;
-        target->date = d;
+        target->date = DateOf(t, target->future);
         target->own_date = true;
         break;
       }
