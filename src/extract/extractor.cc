@@ -1983,6 +1983,17 @@ class DocExtractor {
     ev.future = m.future;
     ev.negated = m.negated;
     ev.attributes = m.attributes;
+    // topics: words of the topic table in the sentences that report the event
+    std::set<std::string> topics;
+    auto scan = [&](size_t si) {
+      const entente::Sentence& s = seg_.sentences[si];
+      for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+        for (const auto& [topic, n] : rules_.TopicsAt(words_, t)) topics.insert(*topic);
+      }
+    };
+    scan(m.sentence);
+    for (size_t k = 1; k < j.all.size() && k < 8; ++k) scan(j.all[k].sentence);
+    ev.topics.assign(topics.begin(), topics.end());
     ev.evidence = m.evidence;
     for (size_t k = 1; k < j.all.size(); ++k) {
       if (j.all[k].evidence.trigger_begin != m.evidence.trigger_begin) ev.mentions.push_back(j.all[k].evidence);

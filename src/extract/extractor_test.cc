@@ -165,3 +165,26 @@ TEST(PipelineTest, Deterministic) {
 
 }  // namespace
 }  // namespace entente
+
+namespace entente {
+namespace {
+
+TEST(PipelineTest, TopicsComeFromTheReportingSentences) {
+  auto p = Pipeline::Create({});
+  ASSERT_TRUE(p.ok());
+  Document d;
+  d.id = "topics";
+  d.language = "fr";
+  d.published = Date{2024, 3, 14};
+  d.text = "La Turquie et l'Azerbaïdjan ont signé mardi un accord sur le transit du gaz vers l'Europe.";
+  auto events = (*p)->Extract(d, nullptr);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  const std::vector<std::string>& topics = (*events)[0].topics;
+  EXPECT_NE(std::find(topics.begin(), topics.end(), "energy"), topics.end());
+  EXPECT_NE(std::find(topics.begin(), topics.end(), "transport"), topics.end());
+  EXPECT_EQ(std::find(topics.begin(), topics.end(), "terrorism"), topics.end());
+}
+
+}  // namespace
+}  // namespace entente

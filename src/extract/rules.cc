@@ -1,6 +1,8 @@
 #include "extract/rules.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 
 #include "common/tsv.h"
 
@@ -84,6 +86,24 @@ Result<std::unique_ptr<Rules>> Rules::Load(const std::string& data_dir, const st
     }
   }
 
+  {
+    const std::string path = dir + "/topics.tsv";
+    std::ifstream probe(path);
+    if (probe) {  // optional table
+      ENTENTE_ASSIGN_OR_RETURN(TsvTable topics, TsvTable::Read(path, {"topic", "words", "source"}));
+      for (const TsvRow& row : topics.rows()) {
+        rules->topic_names_.emplace_back(row.Get("topic"));
+        for (const std::string& w : SplitList(row.Get("words"))) {
+          std::vector<std::string> parts = SplitSpaces(w);
+          if (parts.empty()) continue;
+          rules->topic_words_[w].push_back(rules->topic_names_.size() - 1);
+          int& longest = rules->topic_first_[parts[0]];
+          longest = std::max(longest, static_cast<int>(parts.size()));
+        }
+      }
+    }
+  }
+
   ENTENTE_ASSIGN_OR_RETURN(
       TsvTable pats, TsvTable::Read(dir + "/patterns.tsv", {"id", "lemma", "pos", "type", "cameo", "source"}));
   std::set<std::string> ids;
@@ -163,6 +183,22 @@ int Rules::MatchPhraseBit(int bit, const std::vector<std::string_view>& words, s
     if (Mask(phrase_roles_, phrase) >> bit & 1) best = n;
   }
   return best;
+}
+
+std::vector<std::pair<const std::string*, int>> Rules::TopicsAt(const std::vector<std::string_view>& words,
+                                                                 size_t i) const {
+  std::vector<std::pair<const std::string*, int>> out;
+  auto first = topic_first_.find(words[i]);
+  if (first == topic_first_.end()) return out;
+  std::string phrase;
+  for (int n = 1; n <= first->second && i + n <= words.size(); ++n) {
+    if (n > 1) phrase += ' ';
+    phrase += words[i + n - 1];
+    auto it = topic_words_.find(phrase);
+    if (it == topic_words_.end()) continue;
+    for (size_t t : it->second) out.emplace_back(&topic_names_[t], n);
+  }
+  return out;
 }
 
 const CameoCode* Rules::Cameo(std::string_view code) const {

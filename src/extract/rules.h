@@ -70,6 +70,9 @@ class Rules {
   }
   int MatchPhraseBit(int bit, const std::vector<std::string_view>& words, size_t i) const;
 
+  // Topics whose words start at words[i] (folded tokens): (topic, length in words).
+  std::vector<std::pair<const std::string*, int>> TopicsAt(const std::vector<std::string_view>& words, size_t i) const;
+
   const CameoCode* Cameo(std::string_view code) const;
   const EventTypeInfo* Type(std::string_view type) const;
 
@@ -90,6 +93,9 @@ class Rules {
   std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> phrase_roles_;  // phrase → roles
   std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> first_roles_;   // first word → roles
   std::vector<int> max_phrase_words_;                                               // by role bit
+  std::vector<std::string> topic_names_;
+  std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> topic_words_;  // phrase → topics
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> topic_first_;  // first word → longest phrase
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, EventTypeInfo> types_;
 };
