@@ -1084,6 +1084,9 @@ class DocExtractor {
           for (const Analysis& a : An(q)) {
             std::string l = a.lemma_fold;
             if (a.verb && (IsRole(R::kLightVerb, l) || l == "etre")) light = true;
+            // a noun that needs a source takes the subject of the verb that governs it ("ont décrété des
+            // sanctions contre l'Iran")
+            if (a.verb && p.Has("needs_source") && !a.participle_present) light = true;
           }
           if (light && (HasVerbLemma(q, "avoir") || HasVerbLemma(q, "etre"))) {
             // an auxiliary ("a annoncé") is no light verb; "a eu", "a tenu" are
