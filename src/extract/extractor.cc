@@ -108,10 +108,15 @@ class DocExtractor {
 
  private:
   // ---------------------------------------------------------------- words
+  // The token's analyses, asked of the lemmatizer once per token of the current window (a window has fewer
+  // new words than the lemmatizer keeps references valid for; see lemmatizer.h).
   const std::vector<Analysis>& An(uint32_t i) const {
     static const std::vector<Analysis> kNone;
     if (!lem_ || seg_.tokens[i].kind != TokenKind::kWord) return kNone;
-    return lem_->Analyze(seg_.tokens[i].norm);
+    if (i < an_base_ || i - an_base_ >= an_.size()) return lem_->Analyze(seg_.tokens[i].norm);
+    const std::vector<Analysis>*& slot = an_[i - an_base_];
+    if (!slot) slot = &lem_->Analyze(seg_.tokens[i].norm);
+    return *slot;
   }
   bool HasVerbLemma(uint32_t i, std::string_view lemma) const {
     for (const Analysis& a : An(i)) {
@@ -885,6 +890,8 @@ class DocExtractor {
   void Window(size_t si, const uint32_t b, const uint32_t e) {
     const entente::Sentence& s = seg_.sentences[si];
     if (b >= e) return;
+    an_base_ = b;
+    an_.assign(e - b, nullptr);
     // time expressions matter only where some event may be: skip the tagger in sentences without a trigger word
     std::vector<Trigger> candidates;
     for (uint32_t i = b; i < e; ++i) {
@@ -2013,6 +2020,8 @@ class DocExtractor {
   const Document& doc_;
   const Segmented& seg_;
   std::vector<std::string_view> words_;
+  mutable std::vector<const std::vector<Analysis>*> an_;  // see An()
+  uint32_t an_base_ = 0;
   int role_bits_[static_cast<int>(R::kCount)];
   std::optional<Date> ref_;
 
