@@ -82,8 +82,8 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun"};
 
 static_assert(sizeof(kRoleNames) / sizeof(kRoleNames[0]) == static_cast<size_t>(R::kCount),
               "one name per grammar role");
@@ -295,6 +295,23 @@ class DocExtractor {
           u.pair_ref = true;
           u.actor = true;
           u.pair_countries = Phrase(R::kPairCountries, words_, i) == static_cast<int>(n);
+          units.push_back(u);
+          i = u.te;
+          continue;
+        }
+        // "la région", "le pays": the place the text was just speaking of
+        int pn = Phrase(R::kPlaceNoun, words_, i);
+        if (pn > 0 && last_location_ && i + pn <= e) {
+          Unit u;
+          u.tb = i;
+          u.te = i + pn;
+          u.place = true;
+          u.loc = *last_location_;
+          u.loc.text = std::string(doc_.text.substr(seg_.tokens[i].begin, seg_.tokens[u.te - 1].end - seg_.tokens[i].begin));
+          u.loc.begin = seg_.tokens[i].begin;
+          u.loc.end = seg_.tokens[u.te - 1].end;
+          u.actor = true;
+          u.actors.push_back(CountryActor(last_location_->country, u.tb, u.te));
           units.push_back(u);
           i = u.te;
           continue;
@@ -1221,6 +1238,20 @@ class DocExtractor {
           for (auto& [a, r] : actors) has_target = has_target || r == Role::kTarget;
           if (!has_target && last_event_target_) actors.emplace_back(*last_event_target_, Role::kTarget);
         }
+      }
+
+      // "Paris a condamné ces attaques", "Pékin a dénoncé des sanctions": a reaction whose object is an
+      // earlier event is aimed at that event's source
+      if (is_verb && (m.type == "CRITICIZE" || m.type == "PRAISE" || m.type == "ACCUSE") && last_event_source_) {
+        bool has_target = false;
+        for (auto& [a, r] : actors) has_target = has_target || r == Role::kTarget;
+        bool event_object = false;
+        for (uint32_t q = tr.end; q < clause_end && q <= tr.end + 5 && !event_object; ++q) {
+          event_object = IsRole(R::kEventNoun, words_[q]);
+        }
+        bool self = false;
+        for (auto& [a, r] : actors) self = self || (r == Role::kSource && a.country == last_event_source_->country);
+        if (!has_target && event_object && !self) actors.emplace_back(*last_event_source_, Role::kTarget);
       }
 
       // places: à/en/dans after the trigger in the clause, or "de Moscou" after an event noun

@@ -118,6 +118,12 @@ const Case kCases[] = {
      {"STATEMENT RUS 2024-03-14 -"}},
     {"negated_meeting_is_marked", "2024-03-14", "Le président français n'a pas rencontré Vladimir Poutine.",
      {"MEET FRA,RUS 2024-03-14 -"}},
+    {"reaction_aims_at_the_earlier_source", "2024-03-14",
+     "La Russie a frappé lundi la ville de Kharkiv. Paris a condamné ces attaques.",
+     {"MILITARY_ACTION RUS,UKR 2024-03-11 -", "CRITICIZE FRA,RUS 2024-03-14 -"}},
+    {"institutions_by_adjective", "2024-03-14",
+     "Trois entreprises chinoises ont été sanctionnées mardi par le Trésor américain.",
+     {"SANCTION CHN,USA 2024-03-12 -"}},
     {"no_event", "2024-03-14", "La météo sera ensoleillée sur Paris ce week-end selon les prévisionnistes.", {}},
 };
 
