@@ -36,6 +36,7 @@ struct Unit {
   bool actor = false;           // can stand as an actor
   bool pair_ref = false;        // "ils", "les deux présidents"
   bool pair_countries = false;  // "les deux pays"
+  std::string pair_kind;        // "les deux présidents": the pair must hold such offices ("leader" = state or government head)
   bool person_ref = false;      // "il", "elle"
   bool possessive = false;      // "leur", "son": only before an event noun
   bool counterpart = false;     // "son homologue iranien" without a name: resolved against the other party
@@ -82,8 +83,8 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders"};
 
 static_assert(sizeof(kRoleNames) / sizeof(kRoleNames[0]) == static_cast<size_t>(R::kCount),
               "one name per grammar role");
@@ -295,6 +296,7 @@ class DocExtractor {
           u.pair_ref = true;
           u.actor = true;
           u.pair_countries = Phrase(R::kPairCountries, words_, i) == static_cast<int>(n);
+          if (Phrase(R::kPairLeaders, words_, i) == static_cast<int>(n)) u.pair_kind = "leader";
           units.push_back(u);
           i = u.te;
           continue;
@@ -537,6 +539,7 @@ class DocExtractor {
     if (title.plural && countries.size() <= 1 && title.country.empty()) {
       if (countries.empty()) {
         u->pair_ref = true;
+        u->pair_kind = title.kind == "head_of_state" || title.kind == "head_of_government" ? "leader" : title.kind;
         return;
       }
     }
@@ -583,6 +586,16 @@ class DocExtractor {
           out.push_back(c);
         }
         return out;
+      }
+      if (!u.pair_kind.empty()) {
+        // the latest pair whose members hold such offices
+        auto fits = [&](const ActorVal& a) {
+          if (u.pair_kind == "leader") return a.office_kind == "head_of_state" || a.office_kind == "head_of_government";
+          return a.office_kind == u.pair_kind;
+        };
+        for (auto it = pairs_.rbegin(); it != pairs_.rend(); ++it) {
+          if (std::all_of(it->begin(), it->end(), fits)) return *it;
+        }
       }
       return pair_;
     }
@@ -637,6 +650,8 @@ class DocExtractor {
     bool had_persons = std::any_of(pair_.begin(), pair_.end(), [](const ActorVal& a) { return a.IsPerson(); });
     if (all_countries && had_persons) return;
     pair_ = persons;
+    pairs_.push_back(persons);
+    if (pairs_.size() > 16) pairs_.erase(pairs_.begin());
   }
 
   // ---------------------------------------------------------------- sentence
@@ -1025,9 +1040,9 @@ class DocExtractor {
         }
         static const std::set<std::string> kEtreVerbs = {"arriver", "venir", "aller", "partir", "rester",
                                                           "rendre", "parvenir", "convenir", "retourner"};
-        bool refl = vstart < tr.tok && (W(vstart, "se") || W(vstart, "s'") || W(vstart + 1, "se") ||
-                                        W(vstart + 1, "s'"));
-        for (uint32_t q = vstart; q < tr.tok; ++q) refl = refl || W(q, "se") || W(q, "s'");
+        // a reflexive pronoun before the auxiliary ("s'est entretenu") or inside the group
+        bool refl = false;
+        for (uint32_t q = vstart >= b + 2 ? vstart - 2 : b; q < tr.tok; ++q) refl = refl || W(q, "se") || W(q, "s'");
         passive = seen_ete || (etre_aux && !refl && !kEtreVerbs.count(p.words[0]));
         // negation
         bool ne = false, pas = false;
@@ -2063,6 +2078,7 @@ class DocExtractor {
   uint32_t time_base_ = 0;
   std::vector<ActorVal> recent_;
   std::vector<ActorVal> pair_;
+  std::vector<std::vector<ActorVal>> pairs_;  // earlier pairs, oldest first
   std::optional<Location> last_location_;
   bool last_location_city_ = false;
   std::optional<ActorVal> last_event_source_;
