@@ -36,6 +36,7 @@ struct Unit {
   bool actor = false;           // can stand as an actor
   bool pair_ref = false;        // "ils", "les deux présidents"
   bool pair_countries = false;  // "les deux pays"
+  bool adj_of_event = false;    // a country adjective right after an event noun ("frappes russes")
   std::string pair_kind;        // "les deux présidents": the pair must hold such offices ("leader" = state or government head)
   bool person_ref = false;      // "il", "elle"
   bool possessive = false;      // "leur", "son": only before an event noun
@@ -410,6 +411,13 @@ class DocExtractor {
         }
         case KbKind::kAdjective: {
           // an institution named by its country's adjective ("l'armée russe", "la diplomatie iranienne")
+          // "frappes russes", "sanctions américaines": the adjective names who acts
+          if (m->tok_begin > b && IsRole(R::kEventNoun, words_[m->tok_begin - 1])) {
+            u.actor = true;
+            u.adj_of_event = true;
+            u.actors.push_back(CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te));
+            break;
+          }
           if (m->tok_begin > b && IsRole(R::kInstitution, words_[m->tok_begin - 1])) {
             u.tb = m->tok_begin - 1;
             u.actor = true;
@@ -1176,7 +1184,8 @@ class DocExtractor {
       // objects and prepositional slots
       uint32_t clause_end = e;
       for (uint32_t q = tr.end; q < e; ++q) {
-        if (Boundary(q) || (q > tr.end && IsRole(R::kRelative, words_[q]))) {
+        // a quotation inside the object ("a critiqué les « propositions de Kiev »") does not end the clause
+        if ((Boundary(q) && words_[q] != "\"") || (q > tr.end && IsRole(R::kRelative, words_[q]))) {
           clause_end = q;
           break;
         }
@@ -1255,9 +1264,21 @@ class DocExtractor {
         }
       }
 
+      // an event noun's country adjective is its source when nothing else is ("des frappes russes")
+      if (nominal) {
+        bool has_source = false;
+        for (auto& [a, r] : actors) has_source = has_source || r == Role::kSource;
+        for (const Unit& un : units) {
+          if (has_source || !un.adj_of_event || un.tb < tr.end || un.tb > tr.end + 3) continue;
+          bool known = false;
+          for (auto& [a, r] : actors) known = known || a.country == un.actors[0].country;
+          if (!known) actors.emplace_back(un.actors[0], Role::kSource);
+          has_source = true;
+        }
+      }
       // "Paris a condamné ces attaques", "Pékin a dénoncé des sanctions": a reaction whose object is an
       // earlier event is aimed at that event's source
-      if (is_verb && (m.type == "CRITICIZE" || m.type == "PRAISE" || m.type == "ACCUSE") && last_event_source_) {
+      if (is_verb && (m.type == "CRITICIZE" || m.type == "PRAISE" || m.type == "ACCUSE") && last_act_source_) {
         bool has_target = false;
         for (auto& [a, r] : actors) has_target = has_target || r == Role::kTarget;
         bool event_object = false;
@@ -1265,8 +1286,8 @@ class DocExtractor {
           event_object = IsRole(R::kEventNoun, words_[q]);
         }
         bool self = false;
-        for (auto& [a, r] : actors) self = self || (r == Role::kSource && a.country == last_event_source_->country);
-        if (!has_target && event_object && !self) actors.emplace_back(*last_event_source_, Role::kTarget);
+        for (auto& [a, r] : actors) self = self || (r == Role::kSource && a.country == last_act_source_->country);
+        if (!has_target && event_object && !self) actors.emplace_back(*last_act_source_, Role::kTarget);
       }
 
       // places: à/en/dans after the trigger in the clause, or "de Moscou" after an event noun
@@ -1600,6 +1621,15 @@ class DocExtractor {
         for (auto& [a, r] : m.actors) {
           if (r == Role::kSource && !last_event_source_) last_event_source_ = a;
           if (r == Role::kTarget && !last_event_target_) last_event_target_ = a;
+        }
+        // the last act (not a reaction or a statement) that a later reaction can be aimed at
+        if (m.type != "CRITICIZE" && m.type != "PRAISE" && m.type != "ACCUSE") {
+          for (auto& [a, r] : m.actors) {
+            if (r == Role::kSource) {
+              last_act_source_ = a;
+              break;
+            }
+          }
         }
       }
       mentions_.push_back(std::move(m));
@@ -2082,6 +2112,7 @@ class DocExtractor {
   std::optional<Location> last_location_;
   bool last_location_city_ = false;
   std::optional<ActorVal> last_event_source_;
+  std::optional<ActorVal> last_act_source_;
   std::optional<ActorVal> last_event_target_;
   std::vector<Occur> occur_;
 };

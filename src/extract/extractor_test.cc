@@ -124,6 +124,10 @@ const Case kCases[] = {
     {"institutions_by_adjective", "2024-03-14",
      "Trois entreprises chinoises ont été sanctionnées mardi par le Trésor américain.",
      {"SANCTION CHN,USA 2024-03-12 -"}},
+    {"quoted_object_and_adjective_source", "2024-03-14",
+     "Le Japon a critiqué mardi les « manœuvres de Pékin ». Les autorités philippines dénoncent les menaces "
+     "chinoises contre leurs navires.",
+     {"CRITICIZE CHN,JPN 2024-03-12 -", "CRITICIZE CHN,PHL 2024-03-14 -"}},
     {"no_event", "2024-03-14", "La météo sera ensoleillée sur Paris ce week-end selon les prévisionnistes.", {}},
 };
 
