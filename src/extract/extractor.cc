@@ -1069,6 +1069,17 @@ class DocExtractor {
         }
       }
 
+      // an infinitive reports no event of its own ("a menacé d'envahir", "prêt à signer"), except after an
+      // auxiliary of the future ("va signer", "devrait rencontrer")
+      if (is_verb && !p.Has("participate") && !p.Has("speech") && !fut && vstart == tr.tok) {
+        bool inf = false, finite = false;
+        for (const Analysis& a : An(tr.tok)) {
+          if (!a.verb || a.lemma_fold != p.words[0]) continue;
+          if (a.infinitive) inf = true;
+          else finite = true;
+        }
+        if (inf && !finite) continue;
+      }
       // participate: the type comes from the event noun it governs
       if (p.Has("participate")) {
         bool found = false;
@@ -1913,7 +1924,9 @@ class DocExtractor {
       if (!person_target) return false;
     }
     std::string fam = Family(m.type);
-    if ((fam == "CONTACT" || fam == "CALL") && m.type != "VISIT" && parties.size() < 2) return false;
+    // a contact has two parties; a summit may be named by its host or organization alone
+    if ((fam == "CONTACT" || fam == "CALL") && m.type != "VISIT" && m.type != "SUMMIT" && parties.size() < 2)
+      return false;
     if (m.type == "SIGN" && parties.size() < 2) return false;  // an agreement has two sides
     if (m.type == "VISIT") {
       // a trip home is no visit
