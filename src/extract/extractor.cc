@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace entente {
 
@@ -2041,6 +2042,18 @@ class DocExtractor {
                   events->end());
   }
 
+  // Topics of a sentence, found once.
+  const std::vector<const std::string*>& SentenceTopics(size_t si) const {
+    auto it = sentence_topics_.find(si);
+    if (it != sentence_topics_.end()) return it->second;
+    std::vector<const std::string*>& out = sentence_topics_[si];
+    const entente::Sentence& s = seg_.sentences[si];
+    for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+      for (const auto& [topic, n] : rules_.TopicsAt(words_, t)) out.push_back(topic);
+    }
+    return out;
+  }
+
   Event ToEvent(const Joined& j) const {
     const Mention& m = j.best;
     Event ev;
@@ -2085,10 +2098,7 @@ class DocExtractor {
     // topics: words of the topic table in the sentences that report the event
     std::set<std::string> topics;
     auto scan = [&](size_t si) {
-      const entente::Sentence& s = seg_.sentences[si];
-      for (uint32_t t = s.first_token; t < s.last_token; ++t) {
-        for (const auto& [topic, n] : rules_.TopicsAt(words_, t)) topics.insert(*topic);
-      }
+      for (const std::string* topic : SentenceTopics(si)) topics.insert(*topic);
     };
     scan(m.sentence);
     for (size_t k = 1; k < j.all.size() && k < 8; ++k) scan(j.all[k].sentence);
@@ -2110,6 +2120,7 @@ class DocExtractor {
   const Segmented& seg_;
   std::vector<std::string_view> words_;
   mutable std::vector<const std::vector<Analysis>*> an_;  // see An()
+  mutable std::unordered_map<size_t, std::vector<const std::string*>> sentence_topics_;  // see SentenceTopics()
   uint32_t an_base_ = 0;
   int role_bits_[static_cast<int>(R::kCount)];
   std::optional<Date> ref_;

@@ -152,7 +152,7 @@ Result<std::unique_ptr<Rules>> Rules::Load(const std::string& data_dir, const st
 
 const std::vector<const Pattern*>& Rules::PatternsFor(std::string_view w) const {
   static const std::vector<const Pattern*> kNone;
-  auto it = by_word_.find(std::string(w));
+  auto it = by_word_.find(w);
   return it == by_word_.end() ? kNone : it->second;
 }
 

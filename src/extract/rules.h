@@ -78,12 +78,12 @@ class Rules {
 
  private:
   std::vector<std::unique_ptr<Pattern>> patterns_;
-  std::unordered_map<std::string, std::vector<const Pattern*>> by_word_;
   // Heterogeneous hashing, so that look-ups by string_view allocate nothing.
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  std::unordered_map<std::string, std::vector<const Pattern*>, Hash, std::equal_to<>> by_word_;
   uint64_t Mask(const std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>>& m,
                 std::string_view w) const {
     auto it = m.find(w);
