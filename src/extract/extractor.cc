@@ -873,6 +873,7 @@ class DocExtractor {
       case Slot::kDe: return "de";
       case Slot::kPar: return "par";
       case Slot::kEntre: return "entre";
+      case Slot::kSur: return "sur";
       default: return "";
     }
   }
@@ -1213,7 +1214,8 @@ class DocExtractor {
           if (un.tb > tr.end + (nominal ? 10 : 12)) break;
           // a military action against a place strikes the place's country ("contre Kharkiv")
           bool place_target = p.Has("military") && un.place && !un.actor && role == SlotRole::kTarget &&
-                              (slot == Slot::kContre || slot == Slot::kEn || slot == Slot::kA || slot == Slot::kObj);
+                              (slot == Slot::kContre || slot == Slot::kEn || slot == Slot::kA || slot == Slot::kObj ||
+                               slot == Slot::kSur);
           if (!(un.actor || place_target) || un.possessive) continue;
           if (!PrepIs(un.prep, slot)) continue;
           if (place_target && !un.actor) {

@@ -26,7 +26,8 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
 bool ParseSlot(std::string_view name, Slot* slot) {
   static const std::pair<const char*, Slot> kSlots[] = {
       {"subj", Slot::kSubj}, {"obj", Slot::kObj},     {"avec", Slot::kAvec}, {"a", Slot::kA},   {"contre", Slot::kContre},
-      {"en", Slot::kEn},     {"de", Slot::kDe},       {"par", Slot::kPar},   {"entre", Slot::kEntre}};
+      {"en", Slot::kEn},     {"de", Slot::kDe},       {"par", Slot::kPar},   {"entre", Slot::kEntre},
+      {"sur", Slot::kSur}};
   for (const auto& [n, s] : kSlots) {
     if (name == n) {
       *slot = s;

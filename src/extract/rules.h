@@ -34,7 +34,7 @@ struct EventTypeInfo {
   std::string family;
 };
 
-enum class Slot : uint8_t { kSubj, kObj, kAvec, kA, kContre, kEn, kDe, kPar, kEntre };
+enum class Slot : uint8_t { kSubj, kObj, kAvec, kA, kContre, kEn, kDe, kPar, kEntre, kSur };
 enum class SlotRole : uint8_t { kSource, kTarget, kParticipant };
 
 struct Pattern {
