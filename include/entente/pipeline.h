@@ -29,6 +29,9 @@ struct PipelineOptions {
   // Folder of the hunspell dictionaries (fr.aff/fr.dic). Default:
   // /usr/share/hunspell.
   std::string hunspell_dir;
+  // TABARI/PETRARCH actor dictionaries loaded next to data/'s own tables:
+  // their names that data/ does not know become actors (see docs/knowledge-base.md).
+  std::vector<std::string> actor_dicts;
 };
 
 // Default data folder compiled into the binary.

@@ -42,7 +42,7 @@ class PipelineImpl final : public Pipeline {
       if (!probe) return Status::NotFound(data + ": not an entente data folder (no event_types.tsv)");
     }
     ENTENTE_ASSIGN_OR_RETURN(auto kb_segmenter, Segmenter::Create(data, "fr"));
-    ENTENTE_ASSIGN_OR_RETURN(kb_, KnowledgeBase::Load(data, *kb_segmenter));
+    ENTENTE_ASSIGN_OR_RETURN(kb_, KnowledgeBase::Load(data, *kb_segmenter, KbOptions{options.actor_dicts}));
     ENTENTE_ASSIGN_OR_RETURN(time_, TimeTagger::Create(data));
     for (const std::string lang : {"fr", "en"}) {
       std::ifstream patterns(data + "/" + lang + "/patterns.tsv");

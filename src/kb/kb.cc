@@ -2,6 +2,7 @@
 #include "kb/kb.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "common/tsv.h"
+#include "kb/actor_dict.h"
 
 namespace entente {
 namespace {
@@ -42,6 +44,22 @@ bool IsCommonWord(std::string_view fold) {
                                                 "en", "et", "il", "in", "is", "it", "la", "le", "les", "on",
                                                 "or", "ou", "sa", "se", "si", "un", "une", "to"};
   return std::find(std::begin(kWords), std::end(kWords), fold) != std::end(kWords);
+}
+
+// Office kinds (offices.tsv); the first group has one holder at a time.
+constexpr std::string_view kSingleHolderKinds[] = {
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "spokesperson",
+    "security_council_secretary", "supreme_leader", "vice_president", "ambassador", "secretary_general",
+    "president", "high_representative", "director_general", "chairperson"};
+constexpr std::string_view kMultiHolderKinds[] = {"deputy_foreign_minister", "foreign_ministry_spokesperson"};
+
+bool IsSingleHolder(std::string_view kind) {
+  return std::find(std::begin(kSingleHolderKinds), std::end(kSingleHolderKinds), kind) !=
+         std::end(kSingleHolderKinds);
+}
+bool IsKnownKind(std::string_view kind) {
+  return IsSingleHolder(kind) || std::find(std::begin(kMultiHolderKinds), std::end(kMultiHolderKinds), kind) !=
+                                     std::end(kMultiHolderKinds);
 }
 
 const char* const kStandsFor[] = {"head_of_state",    "head_of_government", "foreign_ministry",
@@ -111,6 +129,13 @@ struct KnowledgeBase::Impl {
   // office → (person, term) pairs.
   std::vector<std::vector<std::pair<int32_t, int32_t>>> holders;
 
+  // Problems that do not stop loading ("file:line: message"), see Check().
+  std::vector<std::string> problems;
+  // Full names (two words or more) already given to a person or country:
+  // joined folds → "file:line" of the first.
+  std::unordered_map<std::string, std::pair<int32_t, std::string>> full_names[2];
+  size_t imported_actors = 0;
+
   // The trie over token-fold ids. Node 0 is the root.
   std::unordered_map<std::string, uint32_t> vocab;
   std::unordered_map<uint64_t, uint32_t> edges;  // (node << 32 | token id) → child
@@ -121,7 +146,23 @@ struct KnowledgeBase::Impl {
     return it->second;
   }
 
-  void AddNames(const Segmenter& seg, const std::vector<std::string>& names, KbKind kind, int32_t index);
+  void AddNames(const Segmenter& seg, const std::vector<std::string>& names, KbKind kind, int32_t index,
+                const std::string& where = "");
+
+  // True when the key is already in the trie with an entry.
+  bool HasKey(const std::vector<std::string>& folds) const {
+    uint32_t node = 0;
+    for (const std::string& f : folds) {
+      auto v = vocab.find(f);
+      if (v == vocab.end()) return false;
+      auto e = edges.find((static_cast<uint64_t>(node) << 32) | v->second);
+      if (e == edges.end()) return false;
+      node = e->second;
+    }
+    return node != 0 && !node_entries[node].empty();
+  }
+
+  Status LoadActorDict(const std::string& path, const Segmenter& seg);
 
   void AddKey(const std::vector<std::string>& folds, Entry e) {
     if (folds.empty()) return;
@@ -176,10 +217,21 @@ std::vector<std::string> Folds(const Segmenter& seg, std::string_view name, uint
 }  // namespace
 
 void KnowledgeBase::Impl::AddNames(const Segmenter& seg, const std::vector<std::string>& names, KbKind kind,
-                                   int32_t index) {
+                                   int32_t index, const std::string& where) {
   for (const std::string& n : names) {
     uint32_t cap_pos = 0;
     std::vector<std::string> folds = Folds(seg, n, &cap_pos);
+    // A full name given to two people, or to two countries, cannot be resolved
+    // by the text: the tables must say which (surnames alone may be shared).
+    if ((kind == KbKind::kPerson || kind == KbKind::kCountry) && folds.size() > 1 && !where.empty()) {
+      std::string joined;
+      for (const std::string& f : folds) joined += f + ' ';
+      auto& seen = full_names[kind == KbKind::kPerson ? 0 : 1];
+      auto [it, inserted] = seen.emplace(joined, std::make_pair(index, where));
+      if (!inserted && it->second.first != index) {
+        problems.push_back(where + ": name '" + n + "' is also given to another entry at " + it->second.second);
+      }
+    }
     // Tokens carry no case beyond the first letter, so an acronym that spells a
     // common word ("UN" / "Un", "AU" / "Au") cannot be told from it: such names
     // only match inside a longer key ("UN Security Council").
@@ -203,8 +255,13 @@ std::vector<std::string> NamesOf(const TsvRow& row, std::initializer_list<const 
 KnowledgeBase::KnowledgeBase() : impl_(std::make_unique<Impl>()) { impl_->node_entries.emplace_back(); }
 KnowledgeBase::~KnowledgeBase() = default;
 
-Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& data_dir,
-                                                           const Segmenter& segmenter) {
+namespace {
+std::string Where(const TsvTable& t, const TsvRow& row) { return t.path() + ":" + std::to_string(row.line()); }
+}  // namespace
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::LoadAll(const std::string& data_dir,
+                                                              const Segmenter& segmenter,
+                                                              const KbOptions& options) {
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
   Impl& m = *kb->impl_;
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
@@ -272,7 +329,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
     const TsvRow& row = countries.rows()[i];
     int32_t idx = static_cast<int32_t>(i);
     m.AddNames(segmenter, NamesOf(row, {"name_en", "names_en", "name_fr", "names_fr"}), KbKind::kCountry,
-             idx);
+               idx, Where(countries, row));
     m.AddNames(segmenter, NamesOf(row, {"adj_fr", "adj_en"}), KbKind::kAdjective, idx);
     for (const std::string& p : SplitList(row.Get("prefix_fr"))) {
       std::vector<std::string> f = Folds(segmenter, p);
@@ -328,6 +385,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
     o.org = row.Get("org");
     o.kind = row.Get("kind");
     o.name_en = row.Get("name_en");
+    if (!IsKnownKind(o.kind)) return row.Error("unknown office kind '" + o.kind + "'");
     if (o.country.empty() == o.org.empty()) return row.Error("an office needs a country or an org (exactly one)");
     if (!o.country.empty() && !known_country(o.country)) return row.Error("unknown country '" + o.country + "'");
     if (!o.org.empty() && !known_org(o.org)) return row.Error("unknown org '" + o.org + "'");
@@ -347,6 +405,8 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
     p.id = row.Get("id");
     p.name_en = row.Get("name_en");
     p.country = row.Get("country");
+    p.source = row.Get("source");
+    p.where = Where(people, row);
     if (!p.country.empty() && !known_country(p.country)) return row.Error("unknown country '" + p.country + "'");
     int32_t idx = static_cast<int32_t>(m.persons.size());
     if (!person_by_id.emplace(p.id, idx).second) return row.Error("duplicate person '" + p.id + "'");
@@ -367,6 +427,8 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
     auto from = ParseWideDate(row.Get("from"), false);
     if (!from) return row.Error("bad date '" + std::string(row.Get("from")) + "'");
     t.from = *from;
+    t.from_month = row.Get("from").size() < 10;
+    t.to_month = row.Get("to").size() < 10 && !row.Get("to").empty();
     if (!row.Get("to").empty()) {
       auto to = ParseWideDate(row.Get("to"), true);
       if (!to) return row.Error("bad date '" + std::string(row.Get("to")) + "'");
@@ -374,12 +436,41 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
       t.to = *to;
     }
     t.note = row.Get("note");
+    t.source = row.Get("source");
+    t.where = Where(terms, row);
     Person& person = m.persons[p->second];
     m.holders[t.office].emplace_back(p->second, static_cast<int32_t>(person.terms.size()));
     person.terms.push_back(std::move(t));
   }
   for (size_t i = 0; i < m.persons.size(); ++i) {
-    m.AddNames(segmenter, person_names[i], KbKind::kPerson, static_cast<int32_t>(i));
+    m.AddNames(segmenter, person_names[i], KbKind::kPerson, static_cast<int32_t>(i), m.persons[i].where);
+  }
+  // One holder at a time: terms of a single-holder office may touch (the
+  // hand-over day) but not overlap.
+  for (size_t o = 0; o < m.offices.size(); ++o) {
+    auto& hs = m.holders[o];
+    if (!IsSingleHolder(m.offices[o].kind)) continue;
+    std::vector<const Term*> ts;
+    std::vector<int32_t> who;
+    for (auto [person, term] : hs) {
+      ts.push_back(&m.persons[person].terms[term]);
+      who.push_back(person);
+    }
+    std::vector<size_t> order(ts.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ts[a]->from < ts[b]->from; });
+    for (size_t k = 1; k < order.size(); ++k) {
+      const Term& prev = *ts[order[k - 1]];
+      const Term& cur = *ts[order[k]];
+      // Month-precision hand-overs ("2019-12" to "2019-12") may share their month.
+      const bool same_month = (prev.to_month || cur.from_month) && prev.to.valid() &&
+                              cur.from.year == prev.to.year && cur.from.month == prev.to.month;
+      if (!prev.to.valid() || (cur.from < prev.to && !same_month)) {
+        m.problems.push_back(cur.where + ": term of '" + m.persons[who[order[k]]].id + "' as " + m.offices[o].id +
+                             " from " + cur.from.ToString() + " overlaps the term of '" +
+                             m.persons[who[order[k - 1]]].id + "' (" + prev.where + ")");
+      }
+    }
   }
 
   // --- titles, French then English
@@ -418,7 +509,149 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& da
       }
     }
   }
+  for (const std::string& path : options.actor_dicts) {
+    ENTENTE_RETURN_IF_ERROR(m.LoadActorDict(path, segmenter));
+  }
   return kb;
+}
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& data_dir,
+                                                           const Segmenter& segmenter,
+                                                           const KbOptions& options) {
+  ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<KnowledgeBase> kb, LoadAll(data_dir, segmenter, options));
+  if (!kb->impl_->problems.empty()) {
+    std::string more = kb->impl_->problems.size() > 1
+                           ? " (and " + std::to_string(kb->impl_->problems.size() - 1) +
+                                 " more problems: run `entente kb check`)"
+                           : "";
+    return Status::DataError(kb->impl_->problems.front() + more);
+  }
+  return kb;
+}
+
+std::vector<std::string> KnowledgeBase::Check(const std::string& data_dir, const Segmenter& segmenter,
+                                              const KbOptions& options) {
+  Result<std::unique_ptr<KnowledgeBase>> kb = LoadAll(data_dir, segmenter, options);
+  if (!kb.ok()) return {kb.status().message()};
+  return (*kb)->impl_->problems;
+}
+
+// An imported actor: names that the tables already know are left to the
+// tables; a bare country code makes the names more names of that country; a
+// known organization code, of that organization; anything else is an actor of
+// its own (kind person), its country read from the first three letters of its
+// codes where they are a country's CAMEO code.
+Status KnowledgeBase::Impl::LoadActorDict(const std::string& path, const Segmenter& seg) {
+  std::vector<std::string> dict_problems;
+  ENTENTE_ASSIGN_OR_RETURN(ActorDict dict, ReadActorDict(path, &dict_problems));
+  for (std::string& p : dict_problems) problems.push_back(std::move(p));
+  std::unordered_map<std::string, int32_t> by_cameo;
+  for (size_t i = 0; i < countries.size(); ++i) by_cameo.emplace(countries[i].cameo, static_cast<int32_t>(i));
+  for (const DictActor& a : dict.actors) {
+    std::vector<std::string> names{a.name};
+    names.insert(names.end(), a.synonyms.begin(), a.synonyms.end());
+    std::vector<std::string> fresh;
+    for (const std::string& n : names) {
+      if (!HasKey(Folds(seg, n))) fresh.push_back(n);
+    }
+    if (fresh.empty()) continue;
+    const ActorCode& first = a.codes.front();
+    const bool one_undated = a.codes.size() == 1 && !first.from.valid() && !first.to.valid();
+    if (one_undated) {
+      if (auto c = by_cameo.find(first.code); c != by_cameo.end()) {
+        for (const std::string& n : fresh) {
+          std::vector<std::string> f = Folds(seg, n);
+          if (!f.empty()) AddKey(f, Entry{KbKind::kCountry, c->second, -1, 0});
+        }
+        ++imported_actors;
+        continue;
+      }
+      if (auto o = org_by_code.find(first.code); o != org_by_code.end()) {
+        for (const std::string& n : fresh) {
+          std::vector<std::string> f = Folds(seg, n);
+          if (!f.empty()) AddKey(f, Entry{KbKind::kOrg, o->second, -1, 0});
+        }
+        ++imported_actors;
+        continue;
+      }
+    }
+    Person p;
+    p.id = "dict:" + a.name;
+    // "VLADIMIR PUTIN" → "Vladimir Putin".
+    bool start = true;
+    for (char c : a.name) {
+      const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      p.name_en += letter && !start ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
+      start = !letter && c != '\'';
+    }
+    for (const ActorCode& code : a.codes) {
+      if (p.country.empty() && code.code.size() >= 3) {
+        if (auto c = by_cameo.find(code.code.substr(0, 3)); c != by_cameo.end()) p.country = countries[c->second].iso3;
+      }
+      p.codes.push_back(Person::Code{code.code, code.from, code.to});
+    }
+    p.source = "actor dictionary " + path;
+    p.where = path + ":" + std::to_string(a.line);
+    int32_t idx = static_cast<int32_t>(persons.size());
+    persons.push_back(std::move(p));
+    // All-caps dictionary phrases: every word is capitalized, so cap_pos is 0.
+    for (const std::string& n : fresh) {
+      std::vector<std::string> f = Folds(seg, n);
+      if (!f.empty()) AddKey(f, Entry{KbKind::kPerson, idx, -1, 0});
+    }
+    ++imported_actors;
+  }
+  return Status::Ok();
+}
+
+KbStats KnowledgeBase::Stats() const {
+  const Impl& m = *impl_;
+  KbStats s;
+  s.countries = m.countries.size();
+  s.places = m.places.size();
+  for (const Place& p : m.places) s.capitals += p.capital ? 1 : 0;
+  s.seats = m.seats.size();
+  s.orgs = m.orgs.size();
+  s.offices = m.offices.size();
+  for (const auto& h : m.holders) s.offices_with_holders += h.empty() ? 0 : 1;
+  s.persons = m.persons.size() - m.imported_actors;
+  for (const Person& p : m.persons) s.terms += p.terms.size();
+  s.titles = m.titles.size();
+  for (const auto& v : m.node_entries) s.keys += v.empty() ? 0 : 1;
+  for (const auto& v : m.node_entries) {
+    int persons_here = 0;
+    for (const Entry& e : v) persons_here += e.kind == KbKind::kPerson ? 1 : 0;
+    s.shared_surnames += persons_here > 1 ? 1 : 0;
+  }
+  s.imported_actors = m.imported_actors;
+  // Head-of-state coverage from 2000 to the latest date the tables know.
+  Date last{2000, 1, 1};
+  for (const Person& p : m.persons) {
+    for (const Term& t : p.terms) last = std::max(last, t.to.valid() ? t.to : t.from);
+  }
+  for (const Country& c : m.countries) {
+    auto it = m.offices_by_kind.find("head_of_state\t" + c.iso3);
+    if (it == m.offices_by_kind.end()) continue;
+    std::vector<std::pair<Date, Date>> spans;
+    for (int32_t o : it->second) {
+      for (auto [person, term] : m.holders[o]) {
+        const Term& t = m.persons[person].terms[term];
+        spans.emplace_back(t.from, t.to.valid() ? t.to : last);
+      }
+    }
+    std::sort(spans.begin(), spans.end());
+    Date covered = Date{2000, 1, 1}.AddDays(-1);
+    bool ok = !spans.empty();
+    for (auto [from, to] : spans) {
+      if (from.ToDays() - covered.ToDays() > 31) {
+        ok = false;
+        break;
+      }
+      covered = std::max(covered, to);
+    }
+    if (ok && last.ToDays() - covered.ToDays() <= 31) ++s.countries_hos_complete;
+  }
+  return s;
 }
 
 std::vector<KbMatch> KnowledgeBase::Match(const std::vector<Token>& tokens, uint32_t begin,

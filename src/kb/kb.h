@@ -59,6 +59,10 @@ struct Term {
   Date from;
   Date to;  // invalid (year 0) while still in office
   std::string note;  // e.g. "to RUS" for an ambassador posted to Russia; may be empty
+  std::string source;  // the row's source column
+  std::string where;   // "data/terms.tsv:12", for messages
+  bool from_month = false;  // `from` / `to` were given as YYYY-MM (or YYYY) and widened
+  bool to_month = false;
 };
 
 struct Person {
@@ -66,6 +70,16 @@ struct Person {
   std::string name_en;  // "Vladimir Putin"
   std::string country;  // ISO3 (nationality)
   std::vector<Term> terms;
+  std::string source;  // the row's source column
+  std::string where;   // "data/people.tsv:12", or "dict.txt:40" for an imported actor
+  // Codes given by an imported TABARI/PETRARCH actor dictionary ("RUSGOV"), with
+  // their dates; empty for the people of people.tsv.
+  struct Code {
+    std::string code;
+    Date from;  // invalid = open
+    Date to;    // invalid = open
+  };
+  std::vector<Code> codes;
 };
 
 // A title in the text ("le président", "le chef de la diplomatie", "le porte-parole
@@ -110,13 +124,39 @@ struct KbMatch {
   std::vector<int32_t> alternatives;
 };
 
+struct KbOptions {
+  // TABARI/PETRARCH actor dictionaries loaded after data/ (see kb/actor_dict.h).
+  std::vector<std::string> actor_dicts;
+};
+
+// Figures of a loaded knowledge base (`entente kb stats`).
+struct KbStats {
+  size_t countries = 0, places = 0, capitals = 0, seats = 0, orgs = 0, offices = 0,
+         offices_with_holders = 0, persons = 0, terms = 0, titles = 0, keys = 0,
+         shared_surnames = 0, imported_actors = 0;
+  // Countries whose head of state is known on every day from 2000-01-01 to the
+  // latest date in terms.tsv (gaps of up to 31 days, such as interims, allowed).
+  size_t countries_hos_complete = 0;
+};
+
 class KnowledgeBase {
  public:
   // Reads data_dir/{countries,places,seats,orgs,offices,people}.tsv and
   // data_dir/{fr,en}/titles.tsv; names are tokenized with `segmenter` so they
   // match the text's tokens (the segmenter need not outlive the call).
   static Result<std::unique_ptr<KnowledgeBase>> Load(const std::string& data_dir,
-                                                     const Segmenter& segmenter);
+                                                     const Segmenter& segmenter,
+                                                     const KbOptions& options = {});
+
+  // Every problem of the tables, not just the first: the checks of Load() that
+  // do not stop loading (overlapping terms of a single-holder office, a full
+  // name or country name given to two entries) are all
+  // listed, each "file:line: message". A problem that stops loading (a missing
+  // file, an unknown code) is the last element. Empty when all is well.
+  static std::vector<std::string> Check(const std::string& data_dir, const Segmenter& segmenter,
+                                        const KbOptions& options = {});
+
+  KbStats Stats() const;
   ~KnowledgeBase();
   KnowledgeBase(const KnowledgeBase&) = delete;  // owns a compiled automaton
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
@@ -150,6 +190,9 @@ class KnowledgeBase {
 
  private:
   KnowledgeBase();
+  // Load() without failing on the problems that Check() lists.
+  static Result<std::unique_ptr<KnowledgeBase>> LoadAll(const std::string& data_dir, const Segmenter& segmenter,
+                                                        const KbOptions& options);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

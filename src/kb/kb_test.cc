@@ -1,5 +1,8 @@
 #include "kb/kb.h"
 
+#include "kb/actor_dict.h"
+#include "kb/lookup.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -315,6 +318,175 @@ TEST_F(BadTableTest, DuplicateCountry) {
 TEST_F(BadTableTest, MissingTable) {
   fs::remove(dir_ / "orgs.tsv");
   EXPECT_NE(LoadError(), "OK");
+}
+
+TEST_F(BadTableTest, UnknownOfficeKind) {
+  Append("offices.tsv", "RUS.emperor\tRUS\t\temperor\tEmperor\ttest\n");
+  EXPECT_EQ(LoadError(), Path("offices.tsv") + ":8: unknown office kind 'emperor'");
+}
+
+TEST_F(BadTableTest, OverlappingTermsAreListed) {
+  // Rouhani's term runs to 2021-08-03; a second president from 2021-01 overlaps it,
+  // and so does a second open-ended Russian president.
+  Append("terms.tsv",
+         "masoud_pezeshkian\tIRN.head_of_state\t2021-01-05\t2021-02-01\t\ttest\n"
+         "mikhail_mishustin\tRUS.head_of_state\t2020-01-01\t2020-06-01\t\ttest\n");
+  std::vector<std::string> problems = KnowledgeBase::Check(dir_.string(), Seg());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0], Path("terms.tsv") + ":9: term of 'masoud_pezeshkian' as IRN.head_of_state from 2021-01-05 "
+                         "overlaps the term of 'hassan_rouhani' (" + Path("terms.tsv") + ":2)");
+  EXPECT_EQ(problems[1].rfind(Path("terms.tsv") + ":10: term of 'mikhail_mishustin' as RUS.head_of_state", 0), 0u)
+      << problems[1];
+  EXPECT_EQ(LoadError().rfind(problems[0], 0), 0u) << LoadError();
+}
+
+TEST_F(BadTableTest, HandOverDayAndSharedMonthAreNoOverlap) {
+  // Same day as the predecessor's end; and a month-precision start in the month a term ends.
+  Append("terms.tsv", "mikhail_mishustin\tIRN.supreme_leader\t2021-08\t\t\ttest\n"
+                      "vladimir_putin\tIRN.supreme_leader\t2000-01-01\t2021-08-10\t\ttest\n");
+  EXPECT_EQ(LoadError(), "OK");
+  EXPECT_TRUE(KnowledgeBase::Check(dir_.string(), Seg()).empty());
+}
+
+TEST_F(BadTableTest, FullNameOfTwoPeopleIsAProblem) {
+  Append("people.tsv", "other_putin\tVladimir Putin Jr\tVladimir Poutine\tRUS\ttest\n");
+  std::vector<std::string> problems = KnowledgeBase::Check(dir_.string(), Seg());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0], Path("people.tsv") + ":9: name 'Vladimir Poutine' is also given to another entry at " +
+                             Path("people.tsv") + ":5");
+}
+
+TEST_F(BadTableTest, SharedSurnameIsNoProblem) {
+  EXPECT_TRUE(KnowledgeBase::Check(dir_.string(), Seg()).empty());  // "Bush" belongs to two people
+}
+
+// --- TABARI/PETRARCH actor dictionaries --------------------------------------
+
+TEST(ActorDictTest, Forms) {
+  std::vector<std::string> problems;
+  ActorDict d = ParseActorDict(
+      "<!-- a comment\n"
+      "     over two lines -->\n"
+      "ZORAN_VASIC [SRBGOV 000507-080507] # trailing comment\n"
+      "+VASIC\n"
+      "+ZORAN ANTON VASIC\n"
+      "\t[SRBELI >080508]\n"
+      "ONODOHER\n"
+      "\t[ONO <911226]\n"
+      "\t[ONOGOV 19911226 - 19990815]\n"
+      "BOROMIR  [---]\n",
+      "actors.txt", &problems);
+  EXPECT_TRUE(problems.empty()) << problems[0];
+  ASSERT_EQ(d.actors.size(), 3u);
+  const DictActor& z = d.actors[0];
+  EXPECT_EQ(z.name, "ZORAN VASIC");
+  EXPECT_EQ(z.line, 3);
+  EXPECT_EQ(z.synonyms, (std::vector<std::string>{"VASIC", "ZORAN ANTON VASIC"}));
+  ASSERT_EQ(z.codes.size(), 2u);
+  EXPECT_EQ(z.codes[0].code, "SRBGOV");
+  EXPECT_EQ(z.codes[0].from.ToString(), "2000-05-07");
+  EXPECT_EQ(z.codes[0].to.ToString(), "2008-05-07");
+  EXPECT_EQ(z.codes[1].from.ToString(), "2008-05-08");
+  EXPECT_FALSE(z.codes[1].to.valid());
+  const DictActor& o = d.actors[1];
+  ASSERT_EQ(o.codes.size(), 2u);
+  EXPECT_FALSE(o.codes[0].from.valid());
+  EXPECT_EQ(o.codes[0].to.ToString(), "1991-12-25");  // "<911226": before that day
+  EXPECT_EQ(o.codes[1].from.ToString(), "1991-12-26");
+  EXPECT_EQ(o.codes[1].to.ToString(), "1999-08-15");
+  EXPECT_EQ(d.actors[2].codes[0].code, "---");
+}
+
+TEST(ActorDictTest, ProblemsNameTheLineAndParsingGoesOn) {
+  std::vector<std::string> problems;
+  ActorDict d = ParseActorDict(
+      "+ORPHAN\n"            // 1: synonym before any actor
+      "GOOD [ABC]\n"         // 2
+      "BAD [ABC 0105]\n"     // 3: date of four digits
+      "NOCODE\n"             // 4: no code at all
+      "ALSO_GOOD [XYZ]\n"    // 5
+      "OPEN [ABC\n"          // 6: no ']'
+      "RANGE [ABC 990101-980101]\n"  // 7: ends before it starts
+      "<!-- never closed\n",  // 8
+      "d.txt", &problems);
+  EXPECT_EQ(problems, (std::vector<std::string>{
+                          "d.txt:1: a synonym before any actor",
+                          "d.txt:3: cannot read the date restriction '0105' (YYMMDD or YYYYMMDD: A-B, <A, >A)",
+                          "d.txt:4: actor 'NOCODE' has no code",
+                          "d.txt:6: '[' without ']'",
+                          "d.txt:7: date range ends before it starts: '990101-980101'",
+                          "d.txt:9: comment '<!--' not closed",
+                      }));
+  ASSERT_EQ(d.actors.size(), 2u);
+  EXPECT_EQ(d.actors[0].name, "GOOD");
+  EXPECT_EQ(d.actors[1].name, "ALSO GOOD");
+}
+
+TEST_F(BadTableTest, ActorDictionaryIsImported) {
+  Write("actors.txt",
+        "ZORAN_VASIC [RUSGOV 000507-080507]\n"  // a new person, country from the code's prefix
+        "+VASIC\n"
+        "PUTIN [RUSGOV]\n"                      // known to the tables: left to them
+        "PERSIA [IRN]\n"                        // a bare country code: a name of the country
+        "BLUE_HELMETS [UN]\n");                 // a bare org code: a name of the organization
+  KbOptions options{{Path("actors.txt")}};
+  auto kb = KnowledgeBase::Load(dir_.string(), Seg(), options);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  EXPECT_EQ((*kb)->Stats().imported_actors, 3u);  // all but PUTIN
+  EXPECT_EQ(Describe(**kb, "Vasic a vu Poutine en Persia avec les Blue Helmets"),
+            "person:Vasic person:Poutine country:Persia org:les Blue Helmets");
+  std::vector<KbCandidate> c = Lookup(**kb, Seg(), "Zoran Vasic", Date{2003, 1, 1});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].name, "Zoran Vasic");
+  EXPECT_EQ(c[0].country, "RUS");
+  EXPECT_EQ(c[0].code, "RUSGOV");
+  EXPECT_EQ(c[0].from, "2000-05-07");
+  EXPECT_EQ((*kb)->persons()[static_cast<size_t>(std::find_if((*kb)->persons().begin(), (*kb)->persons().end(),
+                                                                 [](const Person& p) { return p.id == "dict:ZORAN VASIC"; }) -
+                                                    (*kb)->persons().begin())]
+                .where,
+            Path("actors.txt") + ":1");
+}
+
+TEST_F(BadTableTest, BadActorDictionaryIsAnError) {
+  Write("actors.txt", "GOOD [ABC]\nBAD [ABC 0105]\n");
+  auto kb = KnowledgeBase::Load(dir_.string(), Seg(), KbOptions{{Path("actors.txt")}});
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.status().message(), Path("actors.txt") +
+                                        ":2: cannot read the date restriction '0105' (YYMMDD or YYYYMMDD: A-B, <A, >A)");
+  auto missing = KnowledgeBase::Load(dir_.string(), Seg(), KbOptions{{Path("none.txt")}});
+  EXPECT_FALSE(missing.ok());
+}
+
+// --- lookup --------------------------------------------------------------------
+
+TEST(KbLookupTest, TitlesResolveByDate) {
+  struct Case {
+    const char* phrase;
+    const char* date;
+    const char* first;  // "kind name country office", "" when nothing
+  } cases[] = {
+      {"le président iranien", "2020-06-01", "person Hassan Rouhani IRN President of Iran"},
+      {"le président iranien", "2023-12-07", "person Ebrahim Raisi IRN President of Iran"},
+      {"le président iranien", "2025-01-10", "person Masoud Pezeshkian IRN President of Iran"},
+      {"le président iranien", "2024-06-01", "country  IRN "},  // between Raisi's death and Pezeshkian
+      {"M. Poutine", "2023-01-01", "person Vladimir Putin RUS President of Russia"},
+      {"Poutine", "2000-01-01", "person Vladimir Putin RUS "},  // no term that day in the test tables
+      {"Bush", "1990-01-01", "person George Bush USA President of the United States"},
+      {"Bush", "2005-01-01", "person George W. Bush USA President of the United States"},
+      {"Samarcande", "2022-09-15", "place Samarkand UZB "},
+      {"la Russie", "2022-09-15", "country Russia RUS "},
+  };
+  for (const Case& c : cases) {
+    std::vector<KbCandidate> got = Lookup(TestKb(), Seg(), c.phrase, Date::Parse(c.date));
+    std::string first = got.empty() ? "" : got[0].kind + " " + got[0].name + " " + got[0].country + " " + got[0].office;
+    EXPECT_EQ(first, c.first) << c.phrase << " " << c.date;
+  }
+  // Without a date, every holder of the office, latest first.
+  std::vector<KbCandidate> all = Lookup(TestKb(), Seg(), "le président iranien", std::nullopt);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].name, "Masoud Pezeshkian");
+  EXPECT_EQ(all[2].name, "Hassan Rouhani");
 }
 
 TEST(KbRealDataTest, LoadsAndResolves) {

@@ -18,9 +18,10 @@ namespace entente::cli {
 
 namespace {
 
-std::unique_ptr<Pipeline> MakePipeline(const std::string& data_dir, std::ostream& err) {
+std::unique_ptr<Pipeline> MakePipeline(const ExtractFlags& flags, std::ostream& err) {
   PipelineOptions options;
-  options.data_dir = data_dir.empty() ? DefaultDataDir() : data_dir;
+  options.data_dir = flags.data_dir.empty() ? DefaultDataDir() : flags.data_dir;
+  options.actor_dicts = flags.actor_dicts;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.data_dir, ec)) {
     err << "error: data folder '" << options.data_dir << "' does not exist\n";
@@ -140,7 +141,7 @@ Result<std::vector<StoredEvent>> Query(const QueryFlags& flags, std::ostream& er
 }  // namespace
 
 int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err) {
-  std::unique_ptr<Pipeline> pipeline = MakePipeline(flags.data_dir, err);
+  std::unique_ptr<Pipeline> pipeline = MakePipeline(flags, err);
   if (pipeline == nullptr) return kExitUsage;
   int failed = 0;
   for (const std::string& path : InputsOrStdin(flags.inputs)) {
@@ -155,7 +156,7 @@ int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err) 
 }
 
 int RunIngest(const IngestFlags& flags, std::ostream& err) {
-  std::unique_ptr<Pipeline> pipeline = MakePipeline(flags.extract.data_dir, err);
+  std::unique_ptr<Pipeline> pipeline = MakePipeline(flags.extract, err);
   if (pipeline == nullptr) return kExitUsage;
   Result<std::unique_ptr<Store>> opened = Store::Open(flags.db);
   if (!opened.ok()) {

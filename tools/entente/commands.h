@@ -19,6 +19,7 @@ inline constexpr int kExitUsage = 2;
 struct ExtractFlags {
   std::vector<std::string> inputs;  // empty = standard input
   std::string data_dir;             // "" = DefaultDataDir()
+  std::vector<std::string> actor_dicts;  // TABARI/PETRARCH actor dictionaries
 };
 
 struct IngestFlags {
@@ -37,6 +38,20 @@ struct QueryFlags {
   int offset = 0;
   std::string format = "jsonl";  // events: "jsonl" or "table"
 };
+
+// `entente kb lookup|check|stats`.
+struct KbFlags {
+  std::string data_dir;                  // "" = DefaultDataDir()
+  std::vector<std::string> actor_dicts;  // TABARI/PETRARCH actor dictionaries
+  std::string phrase;                    // lookup
+  std::string date;                      // lookup: YYYY[-MM[-DD]]; "" = every holder
+  std::string lang = "fr";               // lookup: how the phrase is segmented
+  bool json = false;                     // lookup: one JSON object a line
+};
+
+int RunKbLookup(const KbFlags& flags, std::ostream& out, std::ostream& err);
+int RunKbCheck(const KbFlags& flags, std::ostream& out, std::ostream& err);
+int RunKbStats(const KbFlags& flags, std::ostream& out, std::ostream& err);
 
 int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err);
 int RunIngest(const IngestFlags& flags, std::ostream& err);

@@ -35,6 +35,8 @@ int Main(int argc, char** argv) {
                           "Files to read (.jsonl/.ndjson, .html/.htm, else plain text); "
                           "'-' or none for standard input");
   cmd_extract->add_option("--data", extract.data_dir, "Folder of the knowledge and rule tables");
+  cmd_extract->add_option("--actors", extract.actor_dicts,
+                          "TABARI/PETRARCH actor dictionary to load next to data/ (repeatable)");
 
   IngestFlags ingest;
   CLI::App* cmd_ingest =
@@ -43,6 +45,8 @@ int Main(int argc, char** argv) {
                          "Files to read; '-' or none for standard input");
   cmd_ingest->add_option("--data", ingest.extract.data_dir,
                          "Folder of the knowledge and rule tables");
+  cmd_ingest->add_option("--actors", ingest.extract.actor_dicts,
+                         "TABARI/PETRARCH actor dictionary to load next to data/ (repeatable)");
   cmd_ingest->add_option("--db", ingest.db, "SQLite store file")->capture_default_str();
 
   QueryFlags events;
@@ -57,6 +61,27 @@ int Main(int argc, char** argv) {
       app.add_subcommand("timeline", "Stored events as one readable line each, by date");
   AddQueryFlags(*cmd_timeline, timeline);
 
+  KbFlags kb;
+  CLI::App* cmd_kb = app.add_subcommand("kb", "The knowledge base: look up, check, count");
+  cmd_kb->require_subcommand(1);
+  auto kb_common = [&](CLI::App* c) {
+    c->add_option("--data", kb.data_dir, "Folder of the knowledge and rule tables");
+    c->add_option("--actors", kb.actor_dicts, "TABARI/PETRARCH actor dictionary to load too (repeatable)");
+  };
+  CLI::App* cmd_kb_lookup =
+      cmd_kb->add_subcommand("lookup", "What a name, title or place stands for on a date, best first");
+  cmd_kb_lookup->add_option("phrase", kb.phrase, "e.g. \"le président iranien\"")->required();
+  cmd_kb_lookup->add_option("--date", kb.date, "Date of reference (YYYY[-MM[-DD]]); none: every holder");
+  cmd_kb_lookup->add_option("--lang", kb.lang, "Language of the phrase")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"fr", "en"}));
+  cmd_kb_lookup->add_flag("--json", kb.json, "One JSON object a line");
+  kb_common(cmd_kb_lookup);
+  CLI::App* cmd_kb_check = cmd_kb->add_subcommand("check", "Validate every table; list every problem");
+  kb_common(cmd_kb_check);
+  CLI::App* cmd_kb_stats = cmd_kb->add_subcommand("stats", "Coverage of the knowledge base");
+  kb_common(cmd_kb_stats);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -70,6 +95,9 @@ int Main(int argc, char** argv) {
   if (cmd_ingest->parsed()) return RunIngest(ingest, std::cerr);
   if (cmd_events->parsed()) return RunEvents(events, std::cout, std::cerr);
   if (cmd_timeline->parsed()) return RunTimeline(timeline, std::cout, std::cerr);
+  if (cmd_kb_lookup->parsed()) return RunKbLookup(kb, std::cout, std::cerr);
+  if (cmd_kb_check->parsed()) return RunKbCheck(kb, std::cout, std::cerr);
+  if (cmd_kb_stats->parsed()) return RunKbStats(kb, std::cout, std::cerr);
   std::cerr << app.help();
   return kExitUsage;
 }
