@@ -121,5 +121,31 @@ expect_grep "bad --from explained" "^error: --from" "$TMP/err"
 "$ENTENTE" events --db "$TMP/absent.db" > /dev/null 2> "$TMP/err"; expect_status "events on a missing store" 2 $?
 if [[ ! -e "$TMP/absent.db" ]]; then pass "a query does not create a store"; else fail "a query created a store"; fi
 
+# --- kb ----------------------------------------------------------------------
+"$ENTENTE" kb check > "$TMP/out" 2> "$TMP/err"; expect_status "kb check on data/" 0 $?
+expect_grep "kb check says ok" "^ok: " "$TMP/out"
+"$ENTENTE" kb stats > "$TMP/out"; expect_status "kb stats" 0 $?
+expect_grep "kb stats counts people" "^people  *[0-9]" "$TMP/out"
+"$ENTENTE" kb lookup "le président iranien" --date 2023-12-07 --json > "$TMP/out"; expect_status "kb lookup --json" 0 $?
+expect_grep "president of Iran in 2023" '"name":"Ebrahim Raisi","country":"IRN"' "$TMP/out"
+"$ENTENTE" kb lookup "le président iranien" --date 2025-03-01 > "$TMP/out"; expect_status "kb lookup" 0 $?
+expect_grep "president of Iran in 2025" "Masoud Pezeshkian (IRN), President of Iran" "$TMP/out"
+"$ENTENTE" kb lookup "Iran's foreign minister" --lang en --date 2016-01-01 --json > "$TMP/out"
+expect_status "kb lookup in English" 0 $?
+expect_grep "Iran's foreign minister in 2016" '"name":"Mohammad Javad Zarif"' "$TMP/out"
+"$ENTENTE" kb lookup "zzz qqq" > /dev/null 2> "$TMP/err"; expect_status "kb lookup of nothing" 1 $?
+"$ENTENTE" kb lookup "Poutine" --date 2023-02-30 > /dev/null 2> "$TMP/err"; expect_status "kb lookup bad --date" 2 $?
+expect_grep "bad --date explained" "^error: --date" "$TMP/err"
+# A table with a problem: every problem listed with file:line, exit 1.
+cp -r "$DATA/../../data" "$TMP/data"
+printf 'vladimir_putin\tRUS.head_of_state\t2015-01-01\t2016-01-01\t\ttest\n' >> "$TMP/data/terms.tsv"
+"$ENTENTE" kb check --data "$TMP/data" > /dev/null 2> "$TMP/err"; expect_status "kb check of a bad table" 1 $?
+expect_grep "overlap named with file:line" "terms.tsv:[0-9]*: term of 'vladimir_putin' as RUS.head_of_state" "$TMP/err"
+printf 'GOOD [RUSGOV]\nBAD [RUSGOV 0105]\n' > "$TMP/actors.txt"
+"$ENTENTE" kb check --actors "$TMP/actors.txt" > /dev/null 2> "$TMP/err"; expect_status "kb check of a bad dictionary" 1 $?
+expect_grep "dictionary line named" "actors.txt:2: cannot read the date restriction" "$TMP/err"
+"$ENTENTE" extract --actors "$TMP/actors.txt" "$DATA/good-one.jsonl" > /dev/null 2> "$TMP/err"
+expect_status "extract with a bad dictionary" 2 $?
+
 if [[ $failures -ne 0 ]]; then echo "$failures failure(s)"; exit 1; fi
 echo "all CLI tests passed"
