@@ -1580,4 +1580,47 @@ std::vector<TimeExpr> TimeTagger::Tag(std::string_view text, const std::vector<T
   return m.Run();
 }
 
+namespace {
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool LooksInfinitive(std::string_view w) {
+  return w.size() > 3 && (EndsWith(w, "er") || EndsWith(w, "ir") || EndsWith(w, "re"));
+}
+}  // namespace
+
+bool SentenceIsFuture(std::string_view /*text*/, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                      std::string_view lang) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(tokens.size()));
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view w = t.fold;
+    const std::string_view next = i + 1 < end ? std::string_view(tokens[i + 1].fold) : std::string_view();
+    if (lang == "en") {
+      if (w == "will" || w == "shall" || w == "'ll" || w == "upcoming" || w == "tomorrow" || w == "next") return true;
+      if (w == "going" && next == "to") return true;
+      continue;
+    }
+    if (w == "prochain" || w == "prochaine" || w == "prochains" || w == "prochaines" || w == "demain" ||
+        w == "bientot") {
+      return true;
+    }
+    if ((w == "va" || w == "vont" || w == "doit" || w == "doivent" || w == "devrait" || w == "devraient") &&
+        LooksInfinitive(next)) {
+      return true;
+    }
+    // Future and conditional endings on a lower-case word of six letters or more
+    // ("rencontrera", "signeront", "tiendrait"); shorter words ending so are
+    // mostly not verbs ("extra", "aura" is kept by its own length).
+    if (!t.capitalized && w.size() >= 5 &&
+        (EndsWith(w, "era") || EndsWith(w, "ira") || EndsWith(w, "dra") || EndsWith(w, "ront") ||
+         EndsWith(w, "rons") || EndsWith(w, "rez") || EndsWith(w, "rait") || EndsWith(w, "raient") ||
+         w == "aura" || w == "sera" || w == "fera" || w == "ira")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace entente

@@ -73,6 +73,14 @@ class TimeTagger {
   std::unique_ptr<Impl> impl_;
 };
 
+// A cheap guess of whether a sentence speaks of the future, for callers that
+// have no clause analysis (`entente time`): future and conditional verb forms
+// and "aller + infinitive" in French, will/shall/'ll/"going to" in English, and
+// words such as "prochain", "demain", "next", "upcoming". The extractor reads
+// tense from its own clause analysis instead.
+bool SentenceIsFuture(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                      std::string_view lang);
+
 }  // namespace entente
 
 #endif  // ENTENTE_TIME_TIMEX_H_

@@ -53,6 +53,19 @@ int RunKbLookup(const KbFlags& flags, std::ostream& out, std::ostream& err);
 int RunKbCheck(const KbFlags& flags, std::ostream& out, std::ostream& err);
 int RunKbStats(const KbFlags& flags, std::ostream& out, std::ostream& err);
 
+// `entente time`.
+struct TimeFlags {
+  std::string data_dir;
+  std::string text;           // the text to tag (when no --jsonl)
+  std::string ref;            // reference date (YYYY-MM-DD); "" = none
+  std::string lang = "fr";
+  std::string jsonl;          // a file of {id, text, reference_time, lang} lines; "-" = stdin
+  std::string tense = "auto"; // auto | past | future: which reading of tense-dependent expressions
+  bool json = false;
+};
+
+int RunTime(const TimeFlags& flags, std::ostream& out, std::ostream& err);
+
 int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err);
 int RunIngest(const IngestFlags& flags, std::ostream& err);
 int RunEvents(const QueryFlags& flags, std::ostream& out, std::ostream& err);

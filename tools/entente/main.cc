@@ -82,6 +82,21 @@ int Main(int argc, char** argv) {
   CLI::App* cmd_kb_stats = cmd_kb->add_subcommand("stats", "Coverage of the knowledge base");
   kb_common(cmd_kb_stats);
 
+  TimeFlags time;
+  CLI::App* cmd_time = app.add_subcommand("time", "Time expressions of a text, resolved against a date");
+  cmd_time->add_option("text", time.text, "The text (or use --jsonl)");
+  cmd_time->add_option("--ref", time.ref, "Reference date YYYY-MM-DD (the publication date)");
+  cmd_time->add_option("--lang", time.lang, "Language of the text")->capture_default_str()->check(
+      CLI::IsMember({"fr", "en"}));
+  cmd_time->add_option("--jsonl", time.jsonl,
+                       "Read {id, text, reference_time, lang} lines from FILE ('-': stdin); write "
+                       "{id, expressions} lines");
+  cmd_time->add_option("--tense", time.tense, "Reading of weekday and month names: auto (from the sentence), past, future")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "past", "future"}));
+  cmd_time->add_flag("--json", time.json, "One JSON object per expression");
+  cmd_time->add_option("--data", time.data_dir, "Folder of the knowledge and rule tables");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -95,6 +110,13 @@ int Main(int argc, char** argv) {
   if (cmd_ingest->parsed()) return RunIngest(ingest, std::cerr);
   if (cmd_events->parsed()) return RunEvents(events, std::cout, std::cerr);
   if (cmd_timeline->parsed()) return RunTimeline(timeline, std::cout, std::cerr);
+  if (cmd_time->parsed()) {
+    if (time.text.empty() == time.jsonl.empty()) {
+      std::cerr << "error: give a text or --jsonl FILE (one of them)\n";
+      return kExitUsage;
+    }
+    return RunTime(time, std::cout, std::cerr);
+  }
   if (cmd_kb_lookup->parsed()) return RunKbLookup(kb, std::cout, std::cerr);
   if (cmd_kb_check->parsed()) return RunKbCheck(kb, std::cout, std::cerr);
   if (cmd_kb_stats->parsed()) return RunKbStats(kb, std::cout, std::cerr);
