@@ -50,6 +50,7 @@ struct Location {
   std::string text;     // the phrase in the article ("à Moscou")
   uint32_t begin = 0;
   uint32_t end = 0;
+  bool city = false;    // a city or venue; false for a country as a whole (lat/lon: its capital)
 };
 
 struct Evidence {

@@ -12,6 +12,11 @@
 // content: ingesting the same document again changes nothing; a changed
 // document with the same id replaces its events.
 //
+// Each event a document yields is a *mention*; the store joins the mentions of
+// one real-world event into one merged event (src/merge/merge.h gives the
+// rules). Merging happens when a batch commits, block by block, and depends
+// only on the set of mentions: any ingest order gives the same events.
+//
 // Thread safety: one Store per thread.
 #ifndef ENTENTE_STORE_H_
 #define ENTENTE_STORE_H_
@@ -29,7 +34,7 @@
 
 namespace entente {
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 enum class IngestOutcome { kAdded, kUnchanged, kReplaced };
 
@@ -40,6 +45,11 @@ struct EventQuery {
   std::string type;       // "" = any
   std::optional<Date> from;  // events whose date range overlaps [from, to]
   std::optional<Date> to;
+  // Merged events only:
+  std::string place;   // the place's name or country code (case-insensitive); "" = any
+  std::string outlet;  // an outlet that reported the event; "" = any
+  std::string text;    // words in an evidence sentence (case-insensitive for ASCII); "" = any
+  std::string cameo_root;  // two-digit CAMEO root ("04"); "" = any
   int limit = 1000;  // at most this many rows (1..100000)
   int offset = 0;
 };
@@ -47,6 +57,35 @@ struct EventQuery {
 struct StoredEvent {
   int64_t id = 0;
   Event event;
+};
+
+// One report of a merged event.
+struct EventMention {
+  int64_t mention_id = 0;
+  std::string doc;
+  std::string outlet;      // the document's source
+  std::string published;   // the document's publication date, "" when unknown
+  std::string rule;        // why it joined the event ("first mention" for the first)
+  Event event;             // the mention as extracted
+};
+
+struct MergedEventRow {
+  std::string id;          // "ev-…", stable for a given set of mentions
+  Event event;             // the merged fields (doc: the first mention's document)
+  int num_mentions = 0;    // sentences that report it
+  int num_articles = 0;
+  int num_sources = 0;     // distinct outlets
+  std::string first_seen;  // publication dates of the first and last report
+  std::string last_seen;
+  bool recalled = false;   // known only from background recalls
+  std::vector<EventMention> mentions;  // filled by GetEvent() and by MergedEvents(with_mentions)
+};
+
+// Counts and Goldstein sums of the merged events between two countries.
+struct PairBucket {
+  std::string period;  // "2023-01" (month), "2023" (year) or "2023-01-19" (day)
+  int events = 0;
+  double goldstein = 0;
 };
 
 class Store {
@@ -66,7 +105,21 @@ class Store {
   // Events sorted by date (undated last), then document and position.
   virtual Result<std::vector<StoredEvent>> Events(const EventQuery& query) = 0;
   virtual Result<int64_t> CountDocuments() = 0;
-  virtual Result<int64_t> CountEvents() = 0;
+  virtual Result<int64_t> CountEvents() = 0;  // mentions
+
+  // Merged events sorted by date (undated last), then id.
+  virtual Result<std::vector<MergedEventRow>> MergedEvents(const EventQuery& query, bool with_mentions) = 0;
+  // One merged event with its mentions; nullopt when no such id.
+  virtual Result<std::optional<MergedEventRow>> GetEvent(const std::string& id) = 0;
+  virtual Result<int64_t> CountMergedEvents() = 0;
+  // Removes a document and its mentions; their events are merged again at
+  // commit (an event with no mention left is gone). REQUIRES: inside a batch.
+  // False when there was no such document.
+  virtual Result<bool> RemoveDocument(const std::string& doc_id) = 0;
+  // Merged events with an actor of each country, by `by` ("day", "month", "year").
+  virtual Result<std::vector<PairBucket>> PairStats(const std::string& country_a, const std::string& country_b,
+                                                    const std::string& by, std::optional<Date> from,
+                                                    std::optional<Date> to) = 0;
 
  protected:
   Store() = default;

@@ -151,6 +151,11 @@ Status ReadEvent(const Json& j, Event* e) {
     ENTENTE_RETURN_IF_ERROR(GetString(*it, "text", &l.text));
     ENTENTE_RETURN_IF_ERROR(GetU32(*it, "start", &l.begin));
     ENTENTE_RETURN_IF_ERROR(GetU32(*it, "end", &l.end));
+    // "city" came after the first stored events: absent reads as a country-level place.
+    if (auto c = it->find("city"); c != it->end()) {
+      if (!c->is_boolean()) return Bad("'location.city' is not a boolean");
+      l.city = c->get<bool>();
+    }
     e->location = std::move(l);
   }
   ENTENTE_RETURN_IF_ERROR(GetBool(j, "background", &e->background));
@@ -244,6 +249,7 @@ std::string EventToJson(const Event& e) {
     jl["text"] = e.location->text;
     jl["start"] = e.location->begin;
     jl["end"] = e.location->end;
+    jl["city"] = e.location->city;
     j["location"] = std::move(jl);
   } else {
     j["location"] = nullptr;

@@ -2092,7 +2092,10 @@ class DocExtractor {
       ev.actors.push_back(out);
     }
     ev.date = m.date;
-    if (m.location) ev.location = m.location;
+    if (m.location) {
+      ev.location = m.location;
+      ev.location->city = m.city;
+    }
     ev.background = m.background;
     ev.future = m.future;
     ev.negated = m.negated;

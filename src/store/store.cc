@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -12,7 +13,9 @@
 #include <vector>
 
 #include "common/event_json.h"
+#include "merge/merge.h"
 #include "store/sqlite_util.h"
+#include <set>
 
 
 namespace entente {
@@ -78,6 +81,57 @@ CREATE INDEX actors_country ON actors(country);
 CREATE INDEX actors_name ON actors(name);
 CREATE INDEX events_date_from ON events(date_from);
 CREATE INDEX events_type ON events(type);
+)sql",
+    // 1 -> 2: the rows of `events` are mentions; merged events join them
+    // (src/merge). `block` is NULL for mentions stored by version 1: Open()
+    // fills it and merges those blocks.
+    R"sql(
+ALTER TABLE events ADD COLUMN block TEXT;
+CREATE INDEX events_block ON events(block);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE TABLE merged_events (
+  id                TEXT PRIMARY KEY,
+  block             TEXT NOT NULL,
+  type              TEXT NOT NULL,
+  cameo             TEXT,
+  goldstein         REAL,
+  date_from         TEXT,
+  date_to           TEXT,
+  precision         TEXT,
+  location_name     TEXT,
+  location_country  TEXT,
+  background        INTEGER NOT NULL,
+  future            INTEGER NOT NULL,
+  recalled          INTEGER NOT NULL,
+  num_mentions      INTEGER NOT NULL,
+  num_articles      INTEGER NOT NULL,
+  num_sources       INTEGER NOT NULL,
+  first_seen        TEXT,
+  last_seen         TEXT,
+  json              TEXT NOT NULL
+);
+CREATE INDEX merged_block ON merged_events(block);
+CREATE INDEX merged_date_from ON merged_events(date_from);
+CREATE INDEX merged_type ON merged_events(type);
+CREATE TABLE merged_actors (
+  event_id  TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+  ordinal   INTEGER NOT NULL,
+  name      TEXT,
+  country   TEXT,
+  org       TEXT,
+  office    TEXT,
+  role      TEXT NOT NULL,
+  PRIMARY KEY (event_id, ordinal)
+);
+CREATE INDEX merged_actors_country ON merged_actors(country);
+CREATE TABLE merged_members (
+  event_id    TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+  mention_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  rule        TEXT NOT NULL,
+  PRIMARY KEY (event_id, mention_id)
+);
+CREATE INDEX merged_members_mention ON merged_members(mention_id);
 )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion,
@@ -152,14 +206,23 @@ class SqliteStore final : public Store {
 
   Status BeginBatch() override {
     if (sqlite3_get_autocommit(db_) == 0) return Status::InvalidArgument("a batch is already open");
+    dirty_.clear();
     return Exec(db_, "BEGIN IMMEDIATE");
   }
   Status CommitBatch() override {
     if (sqlite3_get_autocommit(db_) != 0) return Status::InvalidArgument("no batch is open");
+    // Merging is part of the batch's transaction: a crash leaves mentions and
+    // events as they were before the batch.
+    for (const std::string& block : dirty_) {
+      Status st = MergeBlockRows(block);
+      if (!st.ok()) return Status(st.code(), "merging block " + block + ": " + st.message());
+    }
+    dirty_.clear();
     return Exec(db_, "COMMIT");
   }
   Status RollbackBatch() override {
     if (sqlite3_get_autocommit(db_) != 0) return Status::InvalidArgument("no batch is open");
+    dirty_.clear();
     return Exec(db_, "ROLLBACK");
   }
 
@@ -167,6 +230,13 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEvent>> Events(const EventQuery& query) override;
   Result<int64_t> CountDocuments() override { return CountRows(kCountDocs); }
   Result<int64_t> CountEvents() override { return CountRows(kCountEvents); }
+  Result<int64_t> CountMergedEvents() override { return CountRows(kCountMerged); }
+  Result<std::vector<MergedEventRow>> MergedEvents(const EventQuery& query, bool with_mentions) override;
+  Result<std::optional<MergedEventRow>> GetEvent(const std::string& id) override;
+  Result<bool> RemoveDocument(const std::string& doc_id) override;
+  Result<std::vector<PairBucket>> PairStats(const std::string& country_a, const std::string& country_b,
+                                            const std::string& by, std::optional<Date> from,
+                                            std::optional<Date> to) override;
 
  private:
   enum StmtId {
@@ -177,8 +247,22 @@ class SqliteStore final : public Store {
     kInsertActor,
     kCountDocs,
     kCountEvents,
+    kCountMerged,
+    kDocBlocks,
+    kBlockMentions,
+    kDeleteMerged,
+    kInsertMerged,
+    kInsertMergedActor,
+    kInsertMember,
+    kEventMentions,
     kNumStmts
   };
+
+  Status MergeBlockRows(const std::string& block);
+  Status FillNullBlocks();
+  Status MarkDocBlocks(const std::string& doc_id);
+  Result<std::vector<EventMention>> MentionsOf(const std::string& event_id);
+  Result<MergedEventRow> RowOf(const Stmt& s);
 
   Status Migrate();
   Result<int64_t> CountRows(StmtId id);
@@ -189,6 +273,7 @@ class SqliteStore final : public Store {
   sqlite3* db_;  // owned
   std::vector<Stmt> stmts_;
   std::map<std::string, Stmt> query_cache_;  // keyed by SQL; a few shapes at most
+  std::set<std::string> dirty_;  // blocks to merge again at commit
 };
 
 Status SqliteStore::Migrate() {
@@ -245,18 +330,161 @@ Status SqliteStore::Init() {
       /*kInsertEvent=*/
       "INSERT INTO events (doc_id, ordinal, type, cameo, goldstein, plover, date_from, date_to, "
       "precision, date_text, location_name, location_country, lat, lon, background, future, "
-      "negated, evidence_start, evidence_end, sentence, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+      "negated, evidence_start, evidence_end, sentence, json, block) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
       /*kInsertActor=*/
       "INSERT INTO actors (event_id, ordinal, name, country, org, office, role) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       /*kCountDocs=*/"SELECT COUNT(*) FROM documents",
       /*kCountEvents=*/"SELECT COUNT(*) FROM events",
+      /*kCountMerged=*/"SELECT COUNT(*) FROM merged_events",
+      /*kDocBlocks=*/"SELECT DISTINCT block FROM events WHERE doc_id = ?1 AND block IS NOT NULL",
+      /*kBlockMentions=*/
+      "SELECT e.id, e.doc_id, e.ordinal, e.json, d.source, d.published FROM events e "
+      "JOIN documents d ON d.id = e.doc_id WHERE e.block = ?1",
+      /*kDeleteMerged=*/"DELETE FROM merged_events WHERE block = ?1",
+      /*kInsertMerged=*/
+      "INSERT INTO merged_events (id, block, type, cameo, goldstein, date_from, date_to, precision, "
+      "location_name, location_country, background, future, recalled, num_mentions, num_articles, "
+      "num_sources, first_seen, last_seen, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+      /*kInsertMergedActor=*/
+      "INSERT INTO merged_actors (event_id, ordinal, name, country, org, office, role) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      /*kInsertMember=*/"INSERT INTO merged_members (event_id, mention_id, ordinal, rule) VALUES (?1, ?2, ?3, ?4)",
+      /*kEventMentions=*/
+      "SELECT e.id, e.doc_id, d.source, d.published, m.rule, e.json FROM merged_members m "
+      "JOIN events e ON e.id = m.mention_id JOIN documents d ON d.id = e.doc_id "
+      "WHERE m.event_id = ?1 ORDER BY m.ordinal",
   };
   stmts_.reserve(kNumStmts);
   for (const char* sql : kSql) {
     ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
     stmts_.push_back(std::move(s));
+  }
+  return FillNullBlocks();
+}
+
+// Mentions stored before merging existed (schema 1) get their block, and
+// those blocks are merged, once.
+Status SqliteStore::FillNullBlocks() {
+  std::vector<std::pair<int64_t, std::string>> rows;
+  {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt q, Stmt::Prepare(db_, "SELECT id, json FROM events WHERE block IS NULL"));
+    while (true) {
+      ENTENTE_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      rows.emplace_back(q.ColumnInt(0), q.ColumnText(1));
+    }
+  }
+  if (rows.empty()) return Status::Ok();
+  ENTENTE_RETURN_IF_ERROR(BeginBatch());
+  Status st = [&]() -> Status {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt up, Stmt::Prepare(db_, "UPDATE events SET block = ?1 WHERE id = ?2"));
+    for (const auto& [id, json] : rows) {
+      ENTENTE_ASSIGN_OR_RETURN(Event ev, EventFromJson(json));
+      std::string block = BlockKey(ev);
+      ENTENTE_RETURN_IF_ERROR(up.Reset());
+      ENTENTE_RETURN_IF_ERROR(up.BindText(1, block));
+      ENTENTE_RETURN_IF_ERROR(up.BindInt(2, id));
+      ENTENTE_RETURN_IF_ERROR(up.Run());
+      dirty_.insert(block);
+    }
+    return Status::Ok();
+  }();
+  if (!st.ok()) {
+    (void)RollbackBatch();
+    return Status(st.code(), "merging the mentions of an older store: " + st.message());
+  }
+  return CommitBatch();
+}
+
+Status SqliteStore::MarkDocBlocks(const std::string& doc_id) {
+  Stmt& s = stmts_[kDocBlocks];
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  ENTENTE_RETURN_IF_ERROR(s.BindText(1, doc_id));
+  while (true) {
+    ENTENTE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    dirty_.insert(s.ColumnText(0));
+  }
+  return s.Reset();
+}
+
+Status SqliteStore::MergeBlockRows(const std::string& block) {
+  std::vector<Mention> mentions;
+  {
+    Stmt& q = stmts_[kBlockMentions];
+    ENTENTE_RETURN_IF_ERROR(q.Reset());
+    ENTENTE_RETURN_IF_ERROR(q.BindText(1, block));
+    while (true) {
+      ENTENTE_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      Mention m;
+      m.id = q.ColumnInt(0);
+      m.doc = q.ColumnText(1);
+      m.ordinal = static_cast<int>(q.ColumnInt(2));
+      ENTENTE_ASSIGN_OR_RETURN(m.event, EventFromJson(q.ColumnText(3)));
+      m.outlet = q.ColumnText(4);
+      if (auto d = Date::Parse(q.ColumnText(5))) m.published = *d;
+      mentions.push_back(std::move(m));
+    }
+    ENTENTE_RETURN_IF_ERROR(q.Reset());
+  }
+  Stmt& del = stmts_[kDeleteMerged];
+  ENTENTE_RETURN_IF_ERROR(del.Reset());
+  ENTENTE_RETURN_IF_ERROR(del.BindText(1, block));
+  ENTENTE_RETURN_IF_ERROR(del.Run());
+  for (const MergedEvent& ev : MergeBlock(mentions)) {
+    const Event& e = ev.event;
+    Stmt& s = stmts_[kInsertMerged];
+    ENTENTE_RETURN_IF_ERROR(s.Reset());
+    ENTENTE_RETURN_IF_ERROR(s.BindText(1, ev.id));
+    ENTENTE_RETURN_IF_ERROR(s.BindText(2, block));
+    ENTENTE_RETURN_IF_ERROR(s.BindText(3, e.type));
+    ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(4, e.cameo));
+    ENTENTE_RETURN_IF_ERROR(s.BindDouble(5, e.goldstein));
+    if (e.date) {
+      ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(6, DateOrEmpty(e.date->from)));
+      ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(7, DateOrEmpty(e.date->to)));
+      ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(8, e.date->precision));
+    }
+    if (e.location) {
+      ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(9, e.location->name));
+      ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(10, e.location->country));
+    }
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(11, e.background ? 1 : 0));
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(12, e.future ? 1 : 0));
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(13, ev.recalled ? 1 : 0));
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(14, ev.num_mentions));
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(15, ev.num_articles));
+    ENTENTE_RETURN_IF_ERROR(s.BindInt(16, ev.num_sources));
+    ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(17, DateOrEmpty(ev.first_seen)));
+    ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(18, DateOrEmpty(ev.last_seen)));
+    ENTENTE_RETURN_IF_ERROR(s.BindText(19, EventToJson(e)));
+    ENTENTE_RETURN_IF_ERROR(s.Run());
+    Stmt& a = stmts_[kInsertMergedActor];
+    for (size_t i = 0; i < e.actors.size(); ++i) {
+      const Actor& actor = e.actors[i];
+      ENTENTE_RETURN_IF_ERROR(a.Reset());
+      ENTENTE_RETURN_IF_ERROR(a.BindText(1, ev.id));
+      ENTENTE_RETURN_IF_ERROR(a.BindInt(2, static_cast<int64_t>(i)));
+      ENTENTE_RETURN_IF_ERROR(a.BindTextOrNull(3, actor.name));
+      ENTENTE_RETURN_IF_ERROR(a.BindTextOrNull(4, actor.country));
+      ENTENTE_RETURN_IF_ERROR(a.BindTextOrNull(5, actor.org));
+      ENTENTE_RETURN_IF_ERROR(a.BindTextOrNull(6, actor.office));
+      ENTENTE_RETURN_IF_ERROR(a.BindText(7, RoleName(actor.role)));
+      ENTENTE_RETURN_IF_ERROR(a.Run());
+    }
+    Stmt& mem = stmts_[kInsertMember];
+    for (size_t i = 0; i < ev.members.size(); ++i) {
+      ENTENTE_RETURN_IF_ERROR(mem.Reset());
+      ENTENTE_RETURN_IF_ERROR(mem.BindText(1, ev.id));
+      ENTENTE_RETURN_IF_ERROR(mem.BindInt(2, mentions[ev.members[i].mention].id));
+      ENTENTE_RETURN_IF_ERROR(mem.BindInt(3, static_cast<int64_t>(i)));
+      ENTENTE_RETURN_IF_ERROR(mem.BindText(4, ev.members[i].rule));
+      ENTENTE_RETURN_IF_ERROR(mem.Run());
+    }
   }
   return Status::Ok();
 }
@@ -300,7 +528,10 @@ Status SqliteStore::InsertEvent(const std::string& doc_id, int ordinal, const Ev
   ENTENTE_RETURN_IF_ERROR(s.BindInt(19, ev.evidence.end));
   ENTENTE_RETURN_IF_ERROR(s.BindText(20, ev.evidence.sentence));
   ENTENTE_RETURN_IF_ERROR(s.BindText(21, json));
+  const std::string block = BlockKey(ev);
+  ENTENTE_RETURN_IF_ERROR(s.BindText(22, block));
   ENTENTE_RETURN_IF_ERROR(s.Run());
+  dirty_.insert(block);
   int64_t event_id = sqlite3_last_insert_rowid(db_);
 
   Stmt& a = stmts_[kInsertActor];
@@ -342,6 +573,7 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const std::vector
   ENTENTE_RETURN_IF_ERROR(Exec(db_, "SAVEPOINT ingest_doc"));
   Status st = [&]() -> Status {
     if (exists) {
+      ENTENTE_RETURN_IF_ERROR(MarkDocBlocks(doc.id));
       Stmt& del = stmts_[kDeleteDoc];
       ENTENTE_RETURN_IF_ERROR(del.Reset());
       ENTENTE_RETURN_IF_ERROR(del.BindText(1, doc.id));
@@ -465,6 +697,195 @@ Result<std::vector<StoredEvent>> SqliteStore::Events(const EventQuery& q) {
   Status reset = s.Reset();
   if (!st.ok()) return st;
   if (!reset.ok()) return reset;
+  return out;
+}
+
+Result<MergedEventRow> SqliteStore::RowOf(const Stmt& s) {
+  // Columns: id, json, num_mentions, num_articles, num_sources, first_seen, last_seen, recalled.
+  MergedEventRow r;
+  r.id = s.ColumnText(0);
+  ENTENTE_ASSIGN_OR_RETURN(r.event, EventFromJson(s.ColumnText(1)));
+  r.num_mentions = static_cast<int>(s.ColumnInt(2));
+  r.num_articles = static_cast<int>(s.ColumnInt(3));
+  r.num_sources = static_cast<int>(s.ColumnInt(4));
+  r.first_seen = s.ColumnText(5);
+  r.last_seen = s.ColumnText(6);
+  r.recalled = s.ColumnInt(7) != 0;
+  return r;
+}
+
+constexpr std::string_view kMergedColumns =
+    "m.id, m.json, m.num_mentions, m.num_articles, m.num_sources, m.first_seen, m.last_seen, m.recalled";
+
+Result<std::vector<EventMention>> SqliteStore::MentionsOf(const std::string& event_id) {
+  Stmt& s = stmts_[kEventMentions];
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  ENTENTE_RETURN_IF_ERROR(s.BindText(1, event_id));
+  std::vector<EventMention> out;
+  while (true) {
+    ENTENTE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    EventMention m;
+    m.mention_id = s.ColumnInt(0);
+    m.doc = s.ColumnText(1);
+    m.outlet = s.ColumnText(2);
+    m.published = s.ColumnText(3);
+    m.rule = s.ColumnText(4);
+    ENTENTE_ASSIGN_OR_RETURN(m.event, EventFromJson(s.ColumnText(5)));
+    out.push_back(std::move(m));
+  }
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  return out;
+}
+
+Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& q, bool with_mentions) {
+  if (q.limit < 1 || q.limit > 100000) {
+    return Status::InvalidArgument("limit must be between 1 and 100000, got " + std::to_string(q.limit));
+  }
+  if (q.offset < 0) return Status::InvalidArgument("offset must not be negative");
+  if (q.from && !q.from->valid()) return Status::InvalidArgument("invalid 'from' date");
+  if (q.to && !q.to->valid()) return Status::InvalidArgument("invalid 'to' date");
+  if (!q.cameo_root.empty() &&
+      (q.cameo_root.size() != 2 || !std::isdigit(static_cast<unsigned char>(q.cameo_root[0])) ||
+       !std::isdigit(static_cast<unsigned char>(q.cameo_root[1])))) {
+    return Status::InvalidArgument("a CAMEO root is two digits, got '" + q.cameo_root + "'");
+  }
+  // Only fixed SQL fragments are appended; every value is a bound parameter.
+  std::string sql = "SELECT ";
+  sql += kMergedColumns;
+  sql += " FROM merged_events m WHERE 1";
+  std::vector<std::string> params;
+  auto param = [&](std::string v) {
+    params.push_back(std::move(v));
+    return "?" + std::to_string(params.size());
+  };
+  if (!q.actor.empty()) {
+    std::string like = param(LikeContains(q.actor));
+    std::string eq = param(q.actor);
+    sql += " AND EXISTS (SELECT 1 FROM merged_actors a WHERE a.event_id = m.id AND (a.name LIKE " + like +
+           " ESCAPE '\\' OR a.office LIKE " + like + " ESCAPE '\\' OR a.country = " + eq +
+           " COLLATE NOCASE OR a.org = " + eq + " COLLATE NOCASE))";
+  }
+  const std::string& ca = q.country_a.empty() ? q.country_b : q.country_a;
+  const std::string& cb = q.country_a.empty() ? std::string() : q.country_b;
+  if (!ca.empty() && !cb.empty()) {
+    std::string pa = param(ca), pb = param(cb);
+    sql += " AND EXISTS (SELECT 1 FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = a1.event_id AND "
+           "a2.ordinal <> a1.ordinal WHERE a1.event_id = m.id AND a1.country = " +
+           pa + " COLLATE NOCASE AND a2.country = " + pb + " COLLATE NOCASE)";
+  } else if (!ca.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM merged_actors a WHERE a.event_id = m.id AND a.country = " + param(ca) +
+           " COLLATE NOCASE)";
+  }
+  if (!q.type.empty()) sql += " AND m.type = " + param(q.type) + " COLLATE NOCASE";
+  if (!q.cameo_root.empty()) sql += " AND substr(m.cameo, 1, 2) = " + param(q.cameo_root);
+  if (q.from) sql += " AND m.date_to >= " + param(q.from->ToString());
+  if (q.to) sql += " AND m.date_from <= " + param(q.to->ToString());
+  if (!q.place.empty()) {
+    std::string p = param(q.place);
+    sql += " AND (m.location_name = " + p + " COLLATE NOCASE OR m.location_country = " + p + " COLLATE NOCASE)";
+  }
+  if (!q.outlet.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON e.id = mm.mention_id JOIN documents d "
+           "ON d.id = e.doc_id WHERE mm.event_id = m.id AND d.source = " +
+           param(q.outlet) + " COLLATE NOCASE)";
+  }
+  if (!q.text.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON e.id = mm.mention_id WHERE "
+           "mm.event_id = m.id AND e.sentence LIKE " +
+           param(LikeContains(q.text)) + " ESCAPE '\\')";
+  }
+  sql += " ORDER BY m.date_from IS NULL, m.date_from, m.id";
+  const int limit_index = static_cast<int>(params.size()) + 1;
+  sql += " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
+
+  auto it = query_cache_.find(sql);
+  if (it == query_cache_.end()) {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(db_, sql));
+    it = query_cache_.emplace(sql, std::move(st)).first;
+  }
+  Stmt& s = it->second;
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  for (size_t i = 0; i < params.size(); ++i) {
+    ENTENTE_RETURN_IF_ERROR(s.BindText(static_cast<int>(i) + 1, params[i]));
+  }
+  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index, q.limit));
+  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index + 1, q.offset));
+  std::vector<MergedEventRow> out;
+  Status st;
+  while (true) {
+    Result<bool> more = s.Step();
+    if (!more.ok()) {
+      st = more.status();
+      break;
+    }
+    if (!*more) break;
+    Result<MergedEventRow> r = RowOf(s);
+    if (!r.ok()) {
+      st = Status(r.status().code(), "event " + s.ColumnText(0) + ": " + r.status().message());
+      break;
+    }
+    out.push_back(std::move(*r));
+  }
+  Status reset = s.Reset();
+  if (!st.ok()) return st;
+  if (!reset.ok()) return reset;
+  if (with_mentions) {
+    for (MergedEventRow& r : out) {
+      ENTENTE_ASSIGN_OR_RETURN(r.mentions, MentionsOf(r.id));
+    }
+  }
+  return out;
+}
+
+Result<std::optional<MergedEventRow>> SqliteStore::GetEvent(const std::string& id) {
+  ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT " + std::string(kMergedColumns) +
+                                                          " FROM merged_events m WHERE m.id = ?1"));
+  ENTENTE_RETURN_IF_ERROR(s.BindText(1, id));
+  ENTENTE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<MergedEventRow>();
+  ENTENTE_ASSIGN_OR_RETURN(MergedEventRow r, RowOf(s));
+  ENTENTE_ASSIGN_OR_RETURN(r.mentions, MentionsOf(r.id));
+  return std::optional<MergedEventRow>(std::move(r));
+}
+
+Result<bool> SqliteStore::RemoveDocument(const std::string& doc_id) {
+  if (sqlite3_get_autocommit(db_) != 0) {
+    return Status::InvalidArgument("Store::RemoveDocument called outside a batch (call BeginBatch first)");
+  }
+  ENTENTE_RETURN_IF_ERROR(MarkDocBlocks(doc_id));
+  Stmt& del = stmts_[kDeleteDoc];
+  ENTENTE_RETURN_IF_ERROR(del.Reset());
+  ENTENTE_RETURN_IF_ERROR(del.BindText(1, doc_id));
+  ENTENTE_RETURN_IF_ERROR(del.Run());
+  return sqlite3_changes(db_) > 0;
+}
+
+Result<std::vector<PairBucket>> SqliteStore::PairStats(const std::string& a, const std::string& b,
+                                                       const std::string& by, std::optional<Date> from,
+                                                       std::optional<Date> to) {
+  int width = by == "day" ? 10 : by == "month" ? 7 : by == "year" ? 4 : 0;
+  if (width == 0) return Status::InvalidArgument("--by must be day, month or year, got '" + by + "'");
+  std::string sql =
+      "SELECT substr(m.date_from, 1, " + std::to_string(width) +
+      ") AS period, COUNT(*), SUM(m.goldstein) FROM merged_events m WHERE m.date_from IS NOT NULL AND EXISTS "
+      "(SELECT 1 FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = a1.event_id AND a2.ordinal <> "
+      "a1.ordinal WHERE a1.event_id = m.id AND a1.country = ?1 COLLATE NOCASE AND a2.country = ?2 COLLATE NOCASE)";
+  if (from) sql += " AND m.date_to >= ?3";
+  if (to) sql += std::string(" AND m.date_from <= ") + (from ? "?4" : "?3");
+  sql += " GROUP BY period ORDER BY period";
+  ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
+  ENTENTE_RETURN_IF_ERROR(s.BindText(1, a));
+  ENTENTE_RETURN_IF_ERROR(s.BindText(2, b));
+  int next = 3;
+  if (from) ENTENTE_RETURN_IF_ERROR(s.BindText(next++, from->ToString()));
+  if (to) ENTENTE_RETURN_IF_ERROR(s.BindText(next++, to->ToString()));
+  std::vector<PairBucket> out;
+  while (true) {
+    ENTENTE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(PairBucket{s.ColumnText(0), static_cast<int>(s.ColumnInt(1)), s.ColumnDouble(2)});
+  }
   return out;
 }
 

@@ -445,5 +445,166 @@ TEST_F(StoreTest, UnopenablePathIsRefused) {
   EXPECT_FALSE(Store::Open("").ok());
 }
 
+// --- merged events ---------------------------------------------------------------
+
+// Three reports of one Putin–Raisi call (two outlets), one of another call, in four documents.
+struct CallCorpus {
+  std::vector<Document> docs;
+  std::vector<std::vector<Event>> events;
+  CallCorpus() {
+    auto call = [](const std::string& doc, const std::string& day) {
+      return MakeEvent(doc, "PHONE_CALL", day,
+                       {MakeActor("Vladimir Putin", "RUS", Role::kSource),
+                        MakeActor("Ebrahim Raisi", "IRN", Role::kTarget)});
+    };
+    for (const char* id : {"c1", "c2", "c3", "c4"}) docs.push_back(MakeDoc(id, std::string("Texte ") + id + "."));
+    docs[2].source = "Other Wire";
+    events = {{call("c1", "2023-01-19")}, {call("c2", "2023-01-19")}, {call("c3", "2023-01-19")},
+              {call("c4", "2023-01-11")}};
+  }
+};
+
+Status IngestSome(Store& store, const CallCorpus& c, const std::vector<size_t>& which) {
+  ENTENTE_RETURN_IF_ERROR(store.BeginBatch());
+  for (size_t i : which) {
+    auto r = store.Ingest(c.docs[i], c.events[i]);
+    if (!r.ok()) return r.status();
+  }
+  return store.CommitBatch();
+}
+
+std::vector<std::string> Summary(Store& store) {
+  auto evs = store.MergedEvents(EventQuery{}, /*with_mentions=*/true);
+  EXPECT_TRUE(evs.ok()) << evs.status().ToString();
+  std::vector<std::string> out;
+  if (!evs.ok()) return out;
+  for (const MergedEventRow& r : *evs) {
+    std::string docs;
+    for (const EventMention& m : r.mentions) docs += (docs.empty() ? "" : ",") + m.doc;
+    out.push_back(r.id + " " + r.event.date->from.ToString() + " mentions=" + std::to_string(r.num_mentions) +
+                  " articles=" + std::to_string(r.num_articles) + " sources=" + std::to_string(r.num_sources) +
+                  " [" + docs + "]");
+  }
+  return out;
+}
+
+TEST_F(StoreTest, ReportsOfOneCallAreOneEvent) {
+  auto store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  CallCorpus c;
+  ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+  EXPECT_EQ(*store->CountEvents(), 4);
+  EXPECT_EQ(*store->CountMergedEvents(), 2);
+  std::vector<std::string> s = Summary(*store);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_NE(s[0].find("2023-01-11 mentions=1 articles=1 sources=1 [c4]"), std::string::npos) << s[0];
+  EXPECT_NE(s[1].find("2023-01-19 mentions=3 articles=3 sources=2 [c1,c2,c3]"), std::string::npos) << s[1];
+  auto one = store->GetEvent(s[1].substr(0, s[1].find(' ')));
+  ASSERT_TRUE(one.ok() && one->has_value());
+  ASSERT_EQ((*one)->mentions.size(), 3u);
+  EXPECT_EQ((*one)->mentions[0].rule, "first mention");
+  EXPECT_NE((*one)->mentions[1].rule.find("dates overlap"), std::string::npos);
+  EXPECT_EQ((*one)->first_seen, "2023-01-20");
+  auto none = store->GetEvent("ev-000000000000");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_F(StoreTest, AnyIngestOrderGivesTheSameEvents) {
+  CallCorpus c;
+  std::vector<std::string> want;
+  {
+    auto store = OpenOrDie();
+    ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+    want = Summary(*store);
+  }
+  const std::vector<std::vector<std::vector<size_t>>> orders = {
+      {{3, 2, 1, 0}}, {{2}, {0, 3}, {1}}, {{1}, {3}, {0}, {2}}, {{3, 0}, {2, 1}}};
+  int n = 0;
+  for (const auto& batches : orders) {
+    path_ = (dir_ / ("order" + std::to_string(n++) + ".db")).string();
+    auto store = OpenOrDie();
+    for (const auto& batch : batches) ASSERT_TRUE(IngestSome(*store, c, batch).ok());
+    EXPECT_EQ(Summary(*store), want);
+    // Re-ingesting changes nothing.
+    ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+    EXPECT_EQ(Summary(*store), want);
+  }
+}
+
+TEST_F(StoreTest, RemovingADocumentTakesItsMentionsOut) {
+  auto store = OpenOrDie();
+  CallCorpus c;
+  ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+  ASSERT_TRUE(store->BeginBatch().ok());
+  auto removed = store->RemoveDocument("c4");
+  ASSERT_TRUE(removed.ok());
+  EXPECT_TRUE(*removed);
+  auto again = store->RemoveDocument("c4");
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);
+  ASSERT_TRUE(store->RemoveDocument("c1").ok());
+  ASSERT_TRUE(store->CommitBatch().ok());
+  std::vector<std::string> s = Summary(*store);
+  ASSERT_EQ(s.size(), 1u);  // the 11 January call had no other report: gone
+  EXPECT_NE(s[0].find("mentions=2 articles=2 sources=2 [c2,c3]"), std::string::npos) << s[0];
+}
+
+TEST_F(StoreTest, MergedQueriesAndPairStats) {
+  auto store = OpenOrDie();
+  CallCorpus c;
+  ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+  Corpus other;
+  std::vector<IngestOutcome> outcomes;
+  ASSERT_TRUE(IngestCorpus(*store, other, &outcomes).ok());
+  auto count = [&](EventQuery q) {
+    auto r = store->MergedEvents(q, false);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->size() : 0u;
+  };
+  // The two calls (doc-a's call of 19 January joins the others), doc-a's meeting, doc-b's two events.
+  EXPECT_EQ(count(EventQuery{}), 5u);
+  EventQuery q;
+  q.country_a = "RUS";
+  q.country_b = "IRN";
+  EXPECT_EQ(count(q), 2u);
+  q = EventQuery{};
+  q.outlet = "other wire";
+  EXPECT_EQ(count(q), 1u);
+  q = EventQuery{};
+  q.text = "homologue";
+  EXPECT_EQ(count(q), 5u);
+  q.text = "zzz";
+  EXPECT_EQ(count(q), 0u);
+  q = EventQuery{};
+  q.cameo_root = "04";
+  EXPECT_EQ(count(q), 5u);  // every test event carries 042
+  q.cameo_root = "4";
+  EXPECT_FALSE(store->MergedEvents(q, false).ok());
+  auto stats = store->PairStats("RUS", "IRN", "month", std::nullopt, std::nullopt);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  ASSERT_EQ(stats->size(), 1u);
+  EXPECT_EQ((*stats)[0].period, "2023-01");
+  EXPECT_EQ((*stats)[0].events, 2);
+  EXPECT_DOUBLE_EQ((*stats)[0].goldstein, 3.8);
+  EXPECT_FALSE(store->PairStats("RUS", "IRN", "week", std::nullopt, std::nullopt).ok());
+}
+
+TEST_F(StoreTest, VersionOneStoreIsMergedOnOpen) {
+  {
+    auto store = OpenOrDie();
+    CallCorpus c;
+    ASSERT_TRUE(IngestSome(*store, c, {0, 1, 2, 3}).ok());
+  }
+  // Make it look like a version 1 file: no blocks, no merged events.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA foreign_keys = ON; UPDATE events SET block = NULL; DELETE FROM merged_events;", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenOrDie();
+  EXPECT_EQ(*store->CountMergedEvents(), 2);
+}
+
 }  // namespace
 }  // namespace entente

@@ -84,7 +84,7 @@ expect_status "ingest into an unopenable store" 2 $?
 # --- events and timeline ----------------------------------------------------
 n_all=$(count_lines "$TMP/events1.out")
 if [[ $n_all -ge 1 ]]; then pass "store holds events ($n_all)"; else fail "store holds no events"; fi
-expect_grep "jsonl carries the id" '^{"id":[0-9]' "$TMP/events1.out"
+expect_grep "jsonl carries the id" '^{"id":"ev-' "$TMP/events1.out"
 
 "$ENTENTE" events --db "$DB" --limit 1 > "$TMP/out"; expect_status "events --limit 1" 0 $?
 if [[ $(count_lines "$TMP/out") -le 1 ]]; then pass "--limit 1 gives at most one line"; else fail "--limit 1 ignored"; fi

@@ -13,6 +13,7 @@
 #include "entente/status.h"
 #include "entente/store.h"
 #include "format.h"
+#include <optional>
 
 namespace entente::cli {
 
@@ -78,6 +79,10 @@ Result<EventQuery> MakeQuery(const QueryFlags& flags) {
   EventQuery q;
   q.actor = flags.actor;
   q.type = flags.type;
+  q.place = flags.place;
+  q.outlet = flags.outlet;
+  q.text = flags.text;
+  q.cameo_root = flags.cameo_root;
   if (!flags.pair.empty()) {
     ENTENTE_ASSIGN_OR_RETURN(auto pair, ParsePair(flags.pair));
     q.country_a = pair.first;
@@ -117,8 +122,10 @@ std::unique_ptr<Store> OpenExisting(const std::string& db, std::ostream& err) {
   return std::move(*store);
 }
 
-// Runs the query of `flags`. On error, prints it and sets *exit_code.
-Result<std::vector<StoredEvent>> Query(const QueryFlags& flags, std::ostream& err, int* exit_code) {
+// Runs the query of `flags` over the merged events. On error, prints it and
+// sets *exit_code.
+Result<std::vector<MergedEventRow>> Query(const QueryFlags& flags, bool with_mentions, std::ostream& err,
+                                         int* exit_code) {
   Result<EventQuery> q = MakeQuery(flags);
   if (!q.ok()) {
     err << "error: " << q.status().message() << "\n";
@@ -130,7 +137,7 @@ Result<std::vector<StoredEvent>> Query(const QueryFlags& flags, std::ostream& er
     *exit_code = kExitUsage;
     return Status::NotFound(flags.db);
   }
-  Result<std::vector<StoredEvent>> events = store->Events(*q);
+  Result<std::vector<MergedEventRow>> events = store->MergedEvents(*q, with_mentions);
   if (!events.ok()) {
     err << "error: " << events.status().message() << "\n";
     *exit_code = kExitFailures;
@@ -217,25 +224,114 @@ int RunEvents(const QueryFlags& flags, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   int code = kExitOk;
-  Result<std::vector<StoredEvent>> events = Query(flags, err, &code);
+  Result<std::vector<MergedEventRow>> events = Query(flags, flags.format == "jsonl", err, &code);
   if (!events.ok()) return code;
   if (flags.format == "jsonl") {
-    for (const StoredEvent& e : *events) out << JsonWithId(e.id, EventToJson(e.event)) << "\n";
+    for (const MergedEventRow& e : *events) out << MergedEventJson(e) << "\n";
   } else {
     std::vector<std::vector<std::string>> rows;
     rows.reserve(events->size());
-    for (const StoredEvent& e : *events) rows.push_back(EventTableRow(e.event));
-    out << FormatTable(EventTableHeader(), rows);
+    for (const MergedEventRow& e : *events) {
+      std::vector<std::string> row = EventTableRow(e.event);
+      row.push_back(std::to_string(e.num_articles));
+      row.push_back(e.id);
+      rows.push_back(std::move(row));
+    }
+    std::vector<std::string> header = EventTableHeader();
+    header.push_back("ARTICLES");
+    header.push_back("ID");
+    out << FormatTable(header, rows);
   }
   return kExitOk;
 }
 
 int RunTimeline(const QueryFlags& flags, std::ostream& out, std::ostream& err) {
   int code = kExitOk;
-  Result<std::vector<StoredEvent>> events = Query(flags, err, &code);
+  Result<std::vector<MergedEventRow>> events = Query(flags, false, err, &code);
   if (!events.ok()) return code;
-  for (const StoredEvent& e : *events) out << TimelineLine(e.event) << "\n";
+  for (const MergedEventRow& e : *events) out << MergedTimelineLine(e) << "\n";
   return kExitOk;
+}
+
+int RunExplain(const ExplainFlags& flags, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<Store> store = OpenExisting(flags.db, err);
+  if (store == nullptr) return kExitUsage;
+  Result<std::optional<MergedEventRow>> ev = store->GetEvent(flags.id);
+  if (!ev.ok()) {
+    err << "error: " << ev.status().message() << "\n";
+    return kExitFailures;
+  }
+  if (!ev->has_value()) {
+    err << "error: no event '" << flags.id << "' in " << flags.db << "\n";
+    return kExitFailures;
+  }
+  if (flags.json) {
+    out << MergedEventJson(**ev) << "\n";
+    return kExitOk;
+  }
+  out << ExplainText(**ev);
+  return kExitOk;
+}
+
+int RunPair(const PairFlags& flags, std::ostream& out, std::ostream& err) {
+  Result<std::pair<std::string, std::string>> pair = ParsePair(flags.a + "," + flags.b);
+  if (!pair.ok()) {
+    err << "error: " << pair.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::optional<Date> from, to;
+  if (!flags.from.empty()) {
+    Result<Date> d = ParseQueryDate(flags.from, "--from", false);
+    if (!d.ok()) {
+      err << "error: " << d.status().message() << "\n";
+      return kExitUsage;
+    }
+    from = *d;
+  }
+  if (!flags.to.empty()) {
+    Result<Date> d = ParseQueryDate(flags.to, "--to", true);
+    if (!d.ok()) {
+      err << "error: " << d.status().message() << "\n";
+      return kExitUsage;
+    }
+    to = *d;
+  }
+  std::unique_ptr<Store> store = OpenExisting(flags.db, err);
+  if (store == nullptr) return kExitUsage;
+  Result<std::vector<PairBucket>> stats = store->PairStats(pair->first, pair->second, flags.by, from, to);
+  if (!stats.ok()) {
+    err << "error: " << stats.status().message() << "\n";
+    return stats.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailures;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const PairBucket& b : *stats) rows.push_back({b.period, std::to_string(b.events), FormatGoldstein(b.goldstein)});
+  out << FormatTable({"PERIOD", "EVENTS", "GOLDSTEIN"}, rows);
+  return kExitOk;
+}
+
+int RunRemove(const RemoveFlags& flags, std::ostream& err) {
+  std::unique_ptr<Store> store = OpenExisting(flags.db, err);
+  if (store == nullptr) return kExitUsage;
+  Status st = store->BeginBatch();
+  int missing = 0;
+  for (const std::string& id : flags.docs) {
+    if (!st.ok()) break;
+    Result<bool> r = store->RemoveDocument(id);
+    if (!r.ok()) {
+      st = r.status();
+    } else if (!*r) {
+      err << "warning: no document '" << id << "' in " << flags.db << "\n";
+      ++missing;
+    }
+  }
+  if (st.ok()) st = store->CommitBatch();
+  if (!st.ok()) {
+    (void)store->RollbackBatch();
+    err << "error: " << st.message() << " (nothing was removed)\n";
+    return kExitFailures;
+  }
+  err << (flags.docs.size() - static_cast<size_t>(missing)) << " documents removed\n";
+  return missing == 0 ? kExitOk : kExitFailures;
 }
 
 }  // namespace entente::cli

@@ -37,6 +37,10 @@ struct QueryFlags {
   int limit = 1000;
   int offset = 0;
   std::string format = "jsonl";  // events: "jsonl" or "table"
+  std::string place;
+  std::string outlet;
+  std::string text;
+  std::string cameo_root;
 };
 
 // `entente kb lookup|check|stats`.
@@ -65,6 +69,28 @@ struct TimeFlags {
 };
 
 int RunTime(const TimeFlags& flags, std::ostream& out, std::ostream& err);
+
+struct ExplainFlags {
+  std::string db = "entente.db";
+  std::string id;
+  bool json = false;
+};
+
+struct PairFlags {
+  std::string db = "entente.db";
+  std::string a, b;       // ISO3 codes
+  std::string by = "month";
+  std::string from, to;   // YYYY[-MM[-DD]]
+};
+
+struct RemoveFlags {
+  std::string db = "entente.db";
+  std::vector<std::string> docs;
+};
+
+int RunExplain(const ExplainFlags& flags, std::ostream& out, std::ostream& err);
+int RunPair(const PairFlags& flags, std::ostream& out, std::ostream& err);
+int RunRemove(const RemoveFlags& flags, std::ostream& err);
 
 int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err);
 int RunIngest(const IngestFlags& flags, std::ostream& err);

@@ -1,5 +1,9 @@
 #include "format.h"
 
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -179,6 +183,84 @@ std::vector<std::string> EventTableRow(const Event& event) {
           FormatActors(event),
           event.location ? event.location->name : std::string(),
           event.doc};
+}
+
+std::string MergedEventJson(const MergedEventRow& row) {
+  nlohmann::ordered_json ev = nlohmann::ordered_json::parse(EventToJson(row.event));
+  nlohmann::ordered_json j;
+  j["id"] = row.id;
+  for (auto it = ev.begin(); it != ev.end(); ++it) {
+    if (it.key() != "mentions") j[it.key()] = it.value();
+  }
+  j["num_mentions"] = row.num_mentions;
+  j["num_articles"] = row.num_articles;
+  j["num_sources"] = row.num_sources;
+  j["first_seen"] = row.first_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(row.first_seen);
+  j["last_seen"] = row.last_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(row.last_seen);
+  j["recalled"] = row.recalled;
+  if (!row.mentions.empty()) {
+    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
+    for (const EventMention& m : row.mentions) {
+      nlohmann::ordered_json x;
+      x["doc"] = m.doc;
+      x["outlet"] = m.outlet.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(m.outlet);
+      x["published"] = m.published.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(m.published);
+      x["rule"] = m.rule;
+      x["type"] = m.event.type;
+      x["sentence"] = m.event.evidence.sentence;
+      x["start"] = m.event.evidence.start;
+      x["end"] = m.event.evidence.end;
+      x["date_text"] = m.event.date ? nlohmann::ordered_json(m.event.date->text) : nlohmann::ordered_json();
+      x["background"] = m.event.background;
+      x["future"] = m.event.future;
+      ms.push_back(x);
+      // Further sentences of the same document that told the same event.
+      for (const Evidence& more : m.event.mentions) {
+        x["rule"] = "another sentence of the same report";
+        x["sentence"] = more.sentence;
+        x["start"] = more.start;
+        x["end"] = more.end;
+        x["date_text"] = nullptr;
+        ms.push_back(x);
+      }
+    }
+    j["mentions"] = std::move(ms);
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string MergedTimelineLine(const MergedEventRow& row) {
+  std::string line = TimelineLine(row.event) + "  " + row.id;
+  if (row.num_articles > 1) {
+    line += " (" + std::to_string(row.num_articles) + " articles, " + std::to_string(row.num_sources) +
+            (row.num_sources == 1 ? " outlet)" : " outlets)");
+  }
+  if (row.recalled) line += " [recalled]";
+  return line;
+}
+
+std::string FormatGoldstein(double g) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.1f", g);
+  return std::string(buf) == "+0.0" || std::string(buf) == "-0.0" ? "0.0" : buf;
+}
+
+std::string ExplainText(const MergedEventRow& row) {
+  std::string out = row.id + "\n  " + TimelineLine(row.event) + "\n";
+  out += "  " + std::to_string(row.num_mentions) + " mentions in " + std::to_string(row.num_articles) +
+         " articles from " + std::to_string(row.num_sources) + (row.num_sources == 1 ? " outlet" : " outlets");
+  if (!row.first_seen.empty()) out += ", first seen " + row.first_seen + ", last seen " + row.last_seen;
+  out += row.recalled ? "; known only from recalls\n" : "\n";
+  for (size_t i = 0; i < row.mentions.size(); ++i) {
+    const EventMention& m = row.mentions[i];
+    out += "\n  [" + std::to_string(i + 1) + "] " + m.doc;
+    if (!m.outlet.empty()) out += " (" + m.outlet + (m.published.empty() ? "" : ", " + m.published) + ")";
+    out += "  " + m.event.type + " " + FormatEventDate(m.event);
+    if (m.event.background) out += " [background]";
+    if (m.event.future) out += " [future]";
+    out += "\n      \"" + m.event.evidence.sentence + "\"\n      joined: " + m.rule + "\n";
+  }
+  return out;
 }
 
 }  // namespace entente::cli

@@ -20,6 +20,10 @@ void AddQueryFlags(CLI::App& cmd, entente::cli::QueryFlags& f) {
   cmd.add_option("--to", f.to, "Events starting on or before this date (YYYY[-MM[-DD]])");
   cmd.add_option("--limit", f.limit, "At most N events (1..100000)")->capture_default_str();
   cmd.add_option("--offset", f.offset, "Skip the first N events")->capture_default_str();
+  cmd.add_option("--place", f.place, "Events at this place (English name) or in this country (ISO3)");
+  cmd.add_option("--outlet", f.outlet, "Events reported by this outlet (a document's source)");
+  cmd.add_option("--text", f.text, "Events with these words in an evidence sentence");
+  cmd.add_option("--cameo-root", f.cameo_root, "Events of this CAMEO root (two digits, e.g. 04)");
 }
 
 int Main(int argc, char** argv) {
@@ -60,6 +64,31 @@ int Main(int argc, char** argv) {
   CLI::App* cmd_timeline =
       app.add_subcommand("timeline", "Stored events as one readable line each, by date");
   AddQueryFlags(*cmd_timeline, timeline);
+
+  ExplainFlags explain;
+  CLI::App* cmd_explain =
+      app.add_subcommand("explain", "One stored event: its mentions and why they were joined");
+  cmd_explain->add_option("id", explain.id, "Event id (ev-…), as printed by events and timeline")->required();
+  cmd_explain->add_option("--db", explain.db, "SQLite store file")->capture_default_str();
+  cmd_explain->add_flag("--json", explain.json, "The event and its mentions as one JSON line");
+
+  PairFlags pair;
+  CLI::App* cmd_pair =
+      app.add_subcommand("pair", "Events between two countries per period: counts and Goldstein sums");
+  cmd_pair->add_option("a", pair.a, "First country (ISO3)")->required();
+  cmd_pair->add_option("b", pair.b, "Second country (ISO3)")->required();
+  cmd_pair->add_option("--by", pair.by, "Period: day, month or year")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"day", "month", "year"}));
+  cmd_pair->add_option("--from", pair.from, "Events ending on or after this date");
+  cmd_pair->add_option("--to", pair.to, "Events starting on or before this date");
+  cmd_pair->add_option("--db", pair.db, "SQLite store file")->capture_default_str();
+
+  RemoveFlags remove;
+  CLI::App* cmd_remove =
+      app.add_subcommand("remove", "Remove documents from the store; their events are merged again");
+  cmd_remove->add_option("docs", remove.docs, "Document ids")->required();
+  cmd_remove->add_option("--db", remove.db, "SQLite store file")->capture_default_str();
 
   KbFlags kb;
   CLI::App* cmd_kb = app.add_subcommand("kb", "The knowledge base: look up, check, count");
@@ -110,6 +139,9 @@ int Main(int argc, char** argv) {
   if (cmd_ingest->parsed()) return RunIngest(ingest, std::cerr);
   if (cmd_events->parsed()) return RunEvents(events, std::cout, std::cerr);
   if (cmd_timeline->parsed()) return RunTimeline(timeline, std::cout, std::cerr);
+  if (cmd_explain->parsed()) return RunExplain(explain, std::cout, std::cerr);
+  if (cmd_pair->parsed()) return RunPair(pair, std::cout, std::cerr);
+  if (cmd_remove->parsed()) return RunRemove(remove, std::cerr);
   if (cmd_time->parsed()) {
     if (time.text.empty() == time.jsonl.empty()) {
       std::cerr << "error: give a text or --jsonl FILE (one of them)\n";
