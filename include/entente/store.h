@@ -64,6 +64,7 @@ struct EventMention {
   int64_t mention_id = 0;
   std::string doc;
   std::string outlet;      // the document's source
+  std::string url;         // the document's URL, "" when unknown
   std::string published;   // the document's publication date, "" when unknown
   std::string rule;        // why it joined the event ("first mention" for the first)
   Event event;             // the mention as extracted

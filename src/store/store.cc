@@ -353,7 +353,7 @@ Status SqliteStore::Init() {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       /*kInsertMember=*/"INSERT INTO merged_members (event_id, mention_id, ordinal, rule) VALUES (?1, ?2, ?3, ?4)",
       /*kEventMentions=*/
-      "SELECT e.id, e.doc_id, d.source, d.published, m.rule, e.json FROM merged_members m "
+      "SELECT e.id, e.doc_id, d.source, d.published, m.rule, e.json, d.url FROM merged_members m "
       "JOIN events e ON e.id = m.mention_id JOIN documents d ON d.id = e.doc_id "
       "WHERE m.event_id = ?1 ORDER BY m.ordinal",
   };
@@ -732,6 +732,7 @@ Result<std::vector<EventMention>> SqliteStore::MentionsOf(const std::string& eve
     m.published = s.ColumnText(3);
     m.rule = s.ColumnText(4);
     ENTENTE_ASSIGN_OR_RETURN(m.event, EventFromJson(s.ColumnText(5)));
+    m.url = s.ColumnText(6);
     out.push_back(std::move(m));
   }
   ENTENTE_RETURN_IF_ERROR(s.Reset());

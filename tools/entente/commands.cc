@@ -12,7 +12,9 @@
 #include "entente/reader.h"
 #include "entente/status.h"
 #include "entente/store.h"
+#include "export/export.h"
 #include "format.h"
+#include <fstream>
 #include <optional>
 
 namespace entente::cli {
@@ -250,6 +252,73 @@ int RunTimeline(const QueryFlags& flags, std::ostream& out, std::ostream& err) {
   Result<std::vector<MergedEventRow>> events = Query(flags, false, err, &code);
   if (!events.ok()) return code;
   for (const MergedEventRow& e : *events) out << MergedTimelineLine(e) << "\n";
+  return kExitOk;
+}
+
+int RunExport(const ExportFlags& flags, std::ostream& out, std::ostream& err) {
+  QueryFlags qf = flags.query;
+  qf.limit = 1;  // checked by MakeQuery; the pages below set their own
+  qf.offset = 0;
+  Result<EventQuery> q = MakeQuery(qf);
+  if (!q.ok()) {
+    err << "error: " << q.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::ofstream file, mentions_file;
+  std::ostream* dest = &out;
+  std::ostream* mentions = nullptr;
+  if (flags.format == "csv") {
+    if (flags.out.empty()) {
+      err << "error: --format csv writes two files: give --out FOLDER (events.csv, mentions.csv)\n";
+      return kExitUsage;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(flags.out, ec);
+    file.open(std::filesystem::path(flags.out) / "events.csv", std::ios::binary | std::ios::trunc);
+    mentions_file.open(std::filesystem::path(flags.out) / "mentions.csv", std::ios::binary | std::ios::trunc);
+    if (!file || !mentions_file) {
+      err << "error: cannot write into '" << flags.out << "'\n";
+      return kExitUsage;
+    }
+    dest = &file;
+    mentions = &mentions_file;
+  } else if (!flags.out.empty()) {
+    file.open(flags.out, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "error: cannot write '" << flags.out << "'\n";
+      return kExitUsage;
+    }
+    dest = &file;
+  }
+  Result<std::unique_ptr<Exporter>> exporter = Exporter::Create(flags.format, *dest, mentions);
+  if (!exporter.ok()) {
+    err << "error: " << exporter.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store = OpenExisting(flags.query.db, err);
+  if (store == nullptr) return kExitUsage;
+  // Page through the events so that memory stays flat however large the store.
+  constexpr int kPage = 2000;
+  int64_t n = 0;
+  for (int offset = 0;; offset += kPage) {
+    EventQuery page = *q;
+    page.limit = kPage;
+    page.offset = offset;
+    Result<std::vector<MergedEventRow>> rows = store->MergedEvents(page, /*with_mentions=*/true);
+    if (!rows.ok()) {
+      err << "error: " << rows.status().message() << "\n";
+      return kExitFailures;
+    }
+    for (const MergedEventRow& r : *rows) (*exporter)->Add(r);
+    n += static_cast<int64_t>(rows->size());
+    if (rows->size() < static_cast<size_t>(kPage)) break;
+  }
+  (*exporter)->Finish();
+  if (!dest->good() || (mentions != nullptr && !mentions->good())) {
+    err << "error: writing the export failed\n";
+    return kExitFailures;
+  }
+  err << n << " events exported as " << flags.format << "\n";
   return kExitOk;
 }
 

@@ -88,6 +88,14 @@ struct RemoveFlags {
   std::vector<std::string> docs;
 };
 
+struct ExportFlags {
+  QueryFlags query;         // filters (limit/offset ignored: every matching event)
+  std::string format = "jsonl";
+  std::string out;          // file (csv: a folder for events.csv and mentions.csv); "" = stdout
+};
+
+int RunExport(const ExportFlags& flags, std::ostream& out, std::ostream& err);
+
 int RunExplain(const ExplainFlags& flags, std::ostream& out, std::ostream& err);
 int RunPair(const PairFlags& flags, std::ostream& out, std::ostream& err);
 int RunRemove(const RemoveFlags& flags, std::ostream& err);

@@ -185,50 +185,6 @@ std::vector<std::string> EventTableRow(const Event& event) {
           event.doc};
 }
 
-std::string MergedEventJson(const MergedEventRow& row) {
-  nlohmann::ordered_json ev = nlohmann::ordered_json::parse(EventToJson(row.event));
-  nlohmann::ordered_json j;
-  j["id"] = row.id;
-  for (auto it = ev.begin(); it != ev.end(); ++it) {
-    if (it.key() != "mentions") j[it.key()] = it.value();
-  }
-  j["num_mentions"] = row.num_mentions;
-  j["num_articles"] = row.num_articles;
-  j["num_sources"] = row.num_sources;
-  j["first_seen"] = row.first_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(row.first_seen);
-  j["last_seen"] = row.last_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(row.last_seen);
-  j["recalled"] = row.recalled;
-  if (!row.mentions.empty()) {
-    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
-    for (const EventMention& m : row.mentions) {
-      nlohmann::ordered_json x;
-      x["doc"] = m.doc;
-      x["outlet"] = m.outlet.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(m.outlet);
-      x["published"] = m.published.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(m.published);
-      x["rule"] = m.rule;
-      x["type"] = m.event.type;
-      x["sentence"] = m.event.evidence.sentence;
-      x["start"] = m.event.evidence.start;
-      x["end"] = m.event.evidence.end;
-      x["date_text"] = m.event.date ? nlohmann::ordered_json(m.event.date->text) : nlohmann::ordered_json();
-      x["background"] = m.event.background;
-      x["future"] = m.event.future;
-      ms.push_back(x);
-      // Further sentences of the same document that told the same event.
-      for (const Evidence& more : m.event.mentions) {
-        x["rule"] = "another sentence of the same report";
-        x["sentence"] = more.sentence;
-        x["start"] = more.start;
-        x["end"] = more.end;
-        x["date_text"] = nullptr;
-        ms.push_back(x);
-      }
-    }
-    j["mentions"] = std::move(ms);
-  }
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 std::string MergedTimelineLine(const MergedEventRow& row) {
   std::string line = TimelineLine(row.event) + "  " + row.id;
   if (row.num_articles > 1) {

@@ -47,13 +47,6 @@ std::string TimelineLine(const Event& event);
 // The stored JSON line with "id" put first: {"id":12,...}.
 std::string JsonWithId(int64_t id, std::string_view json);
 
-// A merged event as one JSON line: "id", the extract format's keys (from the
-// merged fields), then "num_mentions", "num_articles", "num_sources",
-// "first_seen", "last_seen", "recalled" and, when the row carries them,
-// "mentions": [{doc, outlet, published, rule, sentence, start, end, date_text,
-// type}]. See docs/event-format.md.
-std::string MergedEventJson(const MergedEventRow& row);
-
 // TimelineLine plus the event id and, for an event reported by several
 // articles, "(3 articles, 2 outlets)".
 std::string MergedTimelineLine(const MergedEventRow& row);

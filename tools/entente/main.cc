@@ -65,6 +65,14 @@ int Main(int argc, char** argv) {
       app.add_subcommand("timeline", "Stored events as one readable line each, by date");
   AddQueryFlags(*cmd_timeline, timeline);
 
+  ExportFlags exp;
+  CLI::App* cmd_export = app.add_subcommand("export", "Stored events as JSONL, CSV, GDELT, PLOVER, GraphML or GEXF");
+  AddQueryFlags(*cmd_export, exp.query);
+  cmd_export->add_option("--format", exp.format, "jsonl, csv, gdelt, plover, graphml or gexf")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "plover", "graphml", "gexf"}));
+  cmd_export->add_option("--out", exp.out, "Output file (csv: a folder); default standard output");
+
   ExplainFlags explain;
   CLI::App* cmd_explain =
       app.add_subcommand("explain", "One stored event: its mentions and why they were joined");
@@ -139,6 +147,7 @@ int Main(int argc, char** argv) {
   if (cmd_ingest->parsed()) return RunIngest(ingest, std::cerr);
   if (cmd_events->parsed()) return RunEvents(events, std::cout, std::cerr);
   if (cmd_timeline->parsed()) return RunTimeline(timeline, std::cout, std::cerr);
+  if (cmd_export->parsed()) return RunExport(exp, std::cout, std::cerr);
   if (cmd_explain->parsed()) return RunExplain(explain, std::cout, std::cerr);
   if (cmd_pair->parsed()) return RunPair(pair, std::cout, std::cerr);
   if (cmd_remove->parsed()) return RunRemove(remove, std::cerr);

@@ -43,34 +43,49 @@ std::optional<Tools> MakeTools(const TimeFlags& flags, std::ostream& err) {
   return Tools{std::move(*fr), std::move(*en), std::move(*tagger)};
 }
 
+nlohmann::ordered_json ToJson(const TimeExpr& e, bool use_future, const char* role) {
+  nlohmann::ordered_json j;
+  j["start"] = e.begin;
+  j["end"] = e.end;
+  j["text"] = e.text;
+  j["value"] = use_future ? e.future_value : e.value;
+  if (e.resolved && !e.is_duration) {
+    j["from"] = (use_future ? e.future_from : e.from).ToString();
+    j["to"] = (use_future ? e.future_to : e.to).ToString();
+  } else {
+    j["from"] = nullptr;
+    j["to"] = nullptr;
+  }
+  j["precision"] = e.is_duration ? "duration" : PrecisionName(e.precision);
+  j["resolved"] = e.resolved;
+  j["reading"] = use_future ? "future" : "past";
+  j["rule"] = e.rule;
+  if (role != nullptr) j["role"] = role;
+  return j;
+}
+
 // Every expression of `text`, sentence by sentence; the reading (past or
-// future) follows the sentence's tense unless `tense` forces one.
+// future) follows the tense of the expression's clause unless `tense` forces
+// one. A range is followed by its two ends (role "range_start", "range_end").
 nlohmann::ordered_json Expressions(const Tools& t, std::string_view text, std::optional<Date> ref,
                                    std::string_view lang, std::string_view tense) {
   Segmented s = t.For(lang).Segment(text);
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Sentence& sent : s.sentences) {
-    bool future = tense == "future" ||
-                  (tense == "auto" && SentenceIsFuture(text, s.tokens, sent.first_token, sent.last_token, lang));
     for (const TimeExpr& e : t.tagger->Tag(text, s.tokens, sent.first_token, sent.last_token, ref, lang)) {
-      nlohmann::ordered_json j;
-      const bool use_future = future && e.tense_dependent;
-      j["start"] = e.begin;
-      j["end"] = e.end;
-      j["text"] = e.text;
-      j["value"] = use_future ? e.future_value : e.value;
-      if (e.resolved && !e.is_duration) {
-        j["from"] = (use_future ? e.future_from : e.from).ToString();
-        j["to"] = (use_future ? e.future_to : e.to).ToString();
-      } else {
-        j["from"] = nullptr;
-        j["to"] = nullptr;
+      bool use_future = false;
+      if (tense == "future") {
+        use_future = e.tense_dependent;
+      } else if (tense == "auto" && e.tense_dependent) {
+        Tense guess = t.tagger->ClauseTense(text, s.tokens, sent.first_token, sent.last_token, e.tok_begin,
+                                            e.tok_end, lang);
+        use_future = UseFutureReading(e, guess, ref);
       }
-      j["precision"] = e.is_duration ? "duration" : PrecisionName(e.precision);
-      j["resolved"] = e.resolved;
-      j["reading"] = use_future ? "future" : "past";
-      j["rule"] = e.rule;
-      out.push_back(std::move(j));
+      out.push_back(ToJson(e, use_future, nullptr));
+      for (size_t k = 0; k < e.ends.size(); ++k) {
+        const TimeExpr& x = e.ends[k];
+        out.push_back(ToJson(x, use_future && x.tense_dependent, k == 0 ? "range_start" : "range_end"));
+      }
     }
   }
   return out;
