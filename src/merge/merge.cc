@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace entente {
@@ -76,48 +77,70 @@ bool UndatedRecall(const Event& e) {
   return e.background && (!e.date || e.date->precision == "publication");
 }
 
-// Why two mentions may be one event, or "" when they may not.
-std::string Agree(const Mention& a, const Mention& b) {
-  if (UndatedRecall(a.event) || UndatedRecall(b.event)) {
-    const auto& la = a.event.location;
-    const auto& lb = b.event.location;
-    if (!la || !lb || !la->city || !lb->city || la->name != lb->name) return "";
+// What the rules look at, computed once per mention.
+struct Info {
+  Span span;
+  int rank = 0;
+  bool undated_recall = false;
+  std::map<std::string, std::set<std::string>> people;
+};
+
+Info InfoOf(const Mention& m) {
+  Info in;
+  in.span = SpanOf(m);
+  in.rank = PrecisionRank(m.event);
+  in.undated_recall = UndatedRecall(m.event);
+  in.people = PeopleByParty(m.event);
+  return in;
+}
+
+// Rules 2 (people) and 4 (places), and the undated-recall condition; rule 3
+// (dates) is checked against the event's common span by the caller.
+bool PeopleAndPlaceAgree(const Mention& a, const Info& ia, const Mention& b, const Info& ib) {
+  const auto& la = a.event.location;
+  const auto& lb = b.event.location;
+  if (ia.undated_recall || ib.undated_recall) {
+    if (!la || !lb || !la->city || !lb->city || la->name != lb->name) return false;
   }
-  // Rule 2: the people.
-  auto pa = PeopleByParty(a.event), pb = PeopleByParty(b.event);
-  std::string people;
-  for (const auto& [party, names] : pa) {
-    auto it = pb.find(party);
-    if (it == pb.end()) continue;
+  for (const auto& [party, names] : ia.people) {
+    auto it = ib.people.find(party);
+    if (it == ib.people.end()) continue;
     bool shared = false;
     for (const std::string& n : names) shared = shared || it->second.count(n) > 0;
-    if (!shared) return "";
-    people += (people.empty() ? "" : ", ") + *names.begin();
+    if (!shared) return false;
   }
-  // Rule 3: the dates.
-  Span sa = SpanOf(a), sb = SpanOf(b);
-  if (sa.to < sb.from || sb.to < sa.from) return "";
-  // Rule 4: the places.
+  if (la && lb) {
+    if (la->country != lb->country) return false;
+    if (la->city && lb->city && la->name != lb->name && DistanceKm(*la, *lb) > 50) return false;
+  }
+  return true;
+}
+
+// Why `a` joined the event whose first mention is `b`.
+std::string Explain(const Mention& a, const Info& ia, const Mention& b, const Info& ib) {
+  std::string people;
+  for (const auto& [party, names] : ia.people) {
+    auto it = ib.people.find(party);
+    if (it == ib.people.end()) continue;
+    for (const std::string& n : names) {
+      if (it->second.count(n)) {
+        people += (people.empty() ? "" : ", ") + n;
+        break;
+      }
+    }
+  }
   std::string place;
-  if (a.event.location && b.event.location) {
-    const Location& la = *a.event.location;
-    const Location& lb = *b.event.location;
-    if (la.country != lb.country) return "";
-    if (la.city && lb.city && la.name != lb.name && DistanceKm(la, lb) > 50) return "";
-    place = la.city ? la.name : lb.name;
-  }
-  std::string why = "dates overlap (" + SpanText(a) + " / " + SpanText(b) + ")";
+  if (a.event.location && b.event.location) place = a.event.location->city ? a.event.location->name : b.event.location->name;
+  std::string why = "same " + TypeFamily(a.event.type) + " block; dates overlap (" + SpanText(a) + " / " + SpanText(b) + ")";
   if (!people.empty()) why += "; same people (" + people + ")";
   if (!place.empty()) why += "; same place (" + place + ")";
   return why;
 }
 
 // Canonical order: most precise date first, then date, document, position.
-bool Before(const Mention& a, const Mention& b) {
-  int ra = PrecisionRank(a.event), rb = PrecisionRank(b.event);
-  if (ra != rb) return ra < rb;
-  Span sa = SpanOf(a), sb = SpanOf(b);
-  if (sa.from != sb.from) return sa.from < sb.from;
+bool Before(const Mention& a, const Info& ia, const Mention& b, const Info& ib) {
+  if (ia.rank != ib.rank) return ia.rank < ib.rank;
+  if (ia.span.from != ib.span.from) return ia.span.from < ib.span.from;
   if (a.doc != b.doc) return a.doc < b.doc;
   return a.ordinal < b.ordinal;
 }
@@ -218,26 +241,67 @@ std::string BlockKey(const Event& e) {
 }
 
 std::vector<MergedEvent> MergeBlock(const std::vector<Mention>& mentions) {
+  std::vector<Info> info;
+  info.reserve(mentions.size());
+  for (const Mention& m : mentions) info.push_back(InfoOf(m));
   std::vector<size_t> order(mentions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return Before(mentions[a], mentions[b]); });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return Before(mentions[a], info[a], mentions[b], info[b]); });
 
+  // Complete link on dates: a mention overlaps every member's span exactly
+  // when it overlaps their common span (intervals on a line). Events are
+  // found through the days of their common span; wide spans are kept apart.
+  constexpr int64_t kWide = 400;  // days
   std::vector<MergedEvent> out;
+  std::vector<Span> common;  // per event
+  std::unordered_map<int64_t, std::vector<uint32_t>> by_day;
+  std::vector<uint32_t> wide;
+  auto index = [&](uint32_t e) {
+    const Span& sp = common[e];
+    if (sp.from == INT64_MIN || sp.to == INT64_MAX || sp.to - sp.from > kWide) {
+      wide.push_back(e);
+    } else {
+      for (int64_t d = sp.from; d <= sp.to; ++d) by_day[d].push_back(e);
+    }
+  };
+  std::vector<uint32_t> candidates;
   for (size_t i : order) {
     const Mention& m = mentions[i];
+    const Info& im = info[i];
     bool joined = false;
     // Negated reports ("n'a pas rencontré") are events of their own.
     if (!m.event.negated) {
-      for (MergedEvent& ev : out) {
-        if (mentions[ev.members[0].mention].event.negated) continue;
-        std::string why;
-        for (const MergedMember& x : ev.members) {
-          why = Agree(m, mentions[x.mention]);
-          if (why.empty()) break;
+      candidates.clear();
+      const Span& sp = im.span;
+      if (sp.from == INT64_MIN || sp.to == INT64_MAX || sp.to - sp.from > kWide) {
+        for (uint32_t e = 0; e < out.size(); ++e) candidates.push_back(e);
+      } else {
+        for (int64_t d = sp.from; d <= sp.to; ++d) {
+          auto it = by_day.find(d);
+          if (it != by_day.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
         }
-        if (why.empty()) continue;
+        candidates.insert(candidates.end(), wide.begin(), wide.end());
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      }
+      for (uint32_t e : candidates) {
+        MergedEvent& ev = out[e];
+        const size_t first = ev.members[0].mention;
+        if (mentions[first].event.negated) continue;
+        const Span& c = common[e];
+        if (sp.to < c.from || c.to < sp.from) continue;
+        bool ok = true;
+        for (const MergedMember& x : ev.members) {
+          if (!PeopleAndPlaceAgree(m, im, mentions[x.mention], info[x.mention])) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
         // Explain against the first mention of the event.
-        ev.members.push_back({i, "same " + TypeFamily(m.event.type) + " block; " + Agree(m, mentions[ev.members[0].mention])});
+        ev.members.push_back({i, Explain(m, im, mentions[first], info[first])});
+        common[e] = Span{std::max(c.from, sp.from), std::min(c.to, sp.to)};
         joined = true;
         break;
       }
@@ -246,6 +310,8 @@ std::vector<MergedEvent> MergeBlock(const std::vector<Mention>& mentions) {
       MergedEvent ev;
       ev.members.push_back({i, "first mention"});
       out.push_back(std::move(ev));
+      common.push_back(im.span);
+      index(static_cast<uint32_t>(out.size() - 1));
     }
   }
   for (MergedEvent& ev : out) {
