@@ -223,7 +223,15 @@ void KnowledgeBase::Impl::AddNames(const Segmenter& seg, const std::vector<std::
     std::vector<std::string> folds = Folds(seg, n, &cap_pos);
     // A full name given to two people, or to two countries, cannot be resolved
     // by the text: the tables must say which (surnames alone may be shared).
-    if ((kind == KbKind::kPerson || kind == KbKind::kCountry) && folds.size() > 1 && !where.empty()) {
+    // A surname with a particle ("al-Assad", "bin Salman", "de Gaulle") is still a surname.
+    static constexpr std::string_view kParticles[] = {"al", "el", "ad", "as", "ash", "bin", "ben", "ibn", "abu",
+                                                      "de", "del", "da", "di", "du", "van", "von", "le", "la"};
+    size_t words = 0;
+    for (const std::string& f : folds) {
+      const bool word = !f.empty() && (std::isalnum(static_cast<unsigned char>(f[0])) || (f[0] & 0x80));
+      if (word && std::find(std::begin(kParticles), std::end(kParticles), f) == std::end(kParticles)) ++words;
+    }
+    if ((kind == KbKind::kPerson || kind == KbKind::kCountry) && words > 1 && !where.empty()) {
       std::string joined;
       for (const std::string& f : folds) joined += f + ' ';
       auto& seen = full_names[kind == KbKind::kPerson ? 0 : 1];
