@@ -50,6 +50,7 @@ count() { "$bin" events --db "$tmp/one.db" --limit 100000 "$@" | wc -l | tr -d '
 articles() { "$bin" events --db "$tmp/one.db" "$@" | python3 -c 'import json,sys; print(",".join(str(json.loads(l)["num_articles"]) for l in sys.stdin))'; }
 check "one Samarkand meeting in September 2022" "[ \$(count --pair RUS,IRN --type MEET --from 2022-09 --to 2022-09 --place Samarkand) = 1 ]"
 check "  reported by two articles" "[ \$(articles --pair RUS,IRN --type MEET --from 2022-09 --to 2022-09 --place Samarkand) = 2 ]"
+check "a radius search around Samarkand finds only that meeting" "[ \$(count --near 39.65,66.96 --radius 30) = 1 ]"
 check "one July 2022 contact in Tehran" "[ \$(count --pair RUS,IRN --from 2022-07 --to 2022-07 --place Tehran --type MEET) = 1 ]"
 check "  reported by two articles" "[ \$(articles --pair RUS,IRN --from 2022-07 --to 2022-07 --place Tehran --type MEET) = 2 ]"
 for day in 2023-01-11 2023-01-18 2023-01-19; do

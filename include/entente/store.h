@@ -50,6 +50,8 @@ struct EventQuery {
   std::string outlet;  // an outlet that reported the event; "" = any
   std::string text;    // words in an evidence sentence (case-insensitive for ASCII); "" = any
   std::string cameo_root;  // two-digit CAMEO root ("04"); "" = any
+  double near_lat = 0, near_lon = 0;  // with radius_km > 0: events placed within the radius
+  double radius_km = 0;
   int limit = 1000;  // at most this many rows (1..100000)
   int offset = 0;
 };

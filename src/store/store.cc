@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -100,6 +101,8 @@ CREATE TABLE merged_events (
   precision         TEXT,
   location_name     TEXT,
   location_country  TEXT,
+  lat               REAL,
+  lon               REAL,
   background        INTEGER NOT NULL,
   future            INTEGER NOT NULL,
   recalled          INTEGER NOT NULL,
@@ -346,8 +349,8 @@ Status SqliteStore::Init() {
       /*kInsertMerged=*/
       "INSERT INTO merged_events (id, block, type, cameo, goldstein, date_from, date_to, precision, "
       "location_name, location_country, background, future, recalled, num_mentions, num_articles, "
-      "num_sources, first_seen, last_seen, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-      "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+      "num_sources, first_seen, last_seen, json, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
       /*kInsertMergedActor=*/
       "INSERT INTO merged_actors (event_id, ordinal, name, country, org, office, role) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -462,6 +465,10 @@ Status SqliteStore::MergeBlockRows(const std::string& block) {
     ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(17, DateOrEmpty(ev.first_seen)));
     ENTENTE_RETURN_IF_ERROR(s.BindTextOrNull(18, DateOrEmpty(ev.last_seen)));
     ENTENTE_RETURN_IF_ERROR(s.BindText(19, EventToJson(e)));
+    if (e.location && e.location->city && (e.location->lat != 0 || e.location->lon != 0)) {
+      ENTENTE_RETURN_IF_ERROR(s.BindDouble(20, e.location->lat));
+      ENTENTE_RETURN_IF_ERROR(s.BindDouble(21, e.location->lon));
+    }
     ENTENTE_RETURN_IF_ERROR(s.Run());
     Stmt& a = stmts_[kInsertMergedActor];
     for (size_t i = 0; i < e.actors.size(); ++i) {
@@ -751,6 +758,10 @@ Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& 
        !std::isdigit(static_cast<unsigned char>(q.cameo_root[1])))) {
     return Status::InvalidArgument("a CAMEO root is two digits, got '" + q.cameo_root + "'");
   }
+  if (q.radius_km < 0 || q.radius_km > 20000 || q.near_lat < -90 || q.near_lat > 90 || q.near_lon < -180 ||
+      q.near_lon > 180) {
+    return Status::InvalidArgument("a radius search needs -90 <= lat <= 90, -180 <= lon <= 180 and 0 < km <= 20000");
+  }
   // Only fixed SQL fragments are appended; every value is a bound parameter.
   std::string sql = "SELECT ";
   sql += kMergedColumns;
@@ -785,6 +796,18 @@ Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& 
   if (!q.place.empty()) {
     std::string p = param(q.place);
     sql += " AND (m.location_name = " + p + " COLLATE NOCASE OR m.location_country = " + p + " COLLATE NOCASE)";
+  }
+  if (q.radius_km > 0) {
+    // Equirectangular distance, exact enough below a few hundred kilometres.
+    constexpr double kKmPerDegree = 111.195;
+    const double coslat = std::cos(q.near_lat * 3.14159265358979323846 / 180.0);
+    // Parameters are bound as text: cast them, or the comparison would be textual.
+    auto real = [&](double v) { return "CAST(" + param(std::to_string(v)) + " AS REAL)"; };
+    std::string lat = real(q.near_lat), lon = real(q.near_lon), k = real(kKmPerDegree), c = real(coslat);
+    std::string r2 = real(q.radius_km * q.radius_km);
+    sql += " AND m.lat IS NOT NULL AND ((m.lat - " + lat + ") * " + k + ") * ((m.lat - " + lat + ") * " + k +
+           ") + ((m.lon - " + lon + ") * " + k + " * " + c + ") * ((m.lon - " + lon + ") * " + k + " * " + c +
+           ") <= " + r2;
   }
   if (!q.outlet.empty()) {
     sql += " AND EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON e.id = mm.mention_id JOIN documents d "

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -85,6 +86,17 @@ Result<EventQuery> MakeQuery(const QueryFlags& flags) {
   q.outlet = flags.outlet;
   q.text = flags.text;
   q.cameo_root = flags.cameo_root;
+  if (!flags.near.empty() || flags.radius != 0) {
+    double lat = 0, lon = 0;
+    char extra = 0;
+    if (flags.near.empty() || std::sscanf(flags.near.c_str(), "%lf,%lf%c", &lat, &lon, &extra) != 2 ||
+        flags.radius <= 0) {
+      return Status::InvalidArgument("--near LAT,LON and --radius KM go together (e.g. --near 55.75,37.62 --radius 50)");
+    }
+    q.near_lat = lat;
+    q.near_lon = lon;
+    q.radius_km = flags.radius;
+  }
   if (!flags.pair.empty()) {
     ENTENTE_ASSIGN_OR_RETURN(auto pair, ParsePair(flags.pair));
     q.country_a = pair.first;

@@ -41,6 +41,8 @@ struct QueryFlags {
   std::string outlet;
   std::string text;
   std::string cameo_root;
+  std::string near;    // "LAT,LON"
+  double radius = 0;   // km, with near
 };
 
 // `entente kb lookup|check|stats`.

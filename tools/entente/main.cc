@@ -24,6 +24,8 @@ void AddQueryFlags(CLI::App& cmd, entente::cli::QueryFlags& f) {
   cmd.add_option("--outlet", f.outlet, "Events reported by this outlet (a document's source)");
   cmd.add_option("--text", f.text, "Events with these words in an evidence sentence");
   cmd.add_option("--cameo-root", f.cameo_root, "Events of this CAMEO root (two digits, e.g. 04)");
+  cmd.add_option("--near", f.near, "With --radius: events placed near LAT,LON");
+  cmd.add_option("--radius", f.radius, "With --near: the radius in km");
 }
 
 int Main(int argc, char** argv) {
