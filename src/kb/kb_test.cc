@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -487,6 +488,50 @@ TEST(KbLookupTest, TitlesResolveByDate) {
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].name, "Masoud Pezeshkian");
   EXPECT_EQ(all[2].name, "Hassan Rouhani");
+}
+
+// For every country the tables cover, the head of state on three dates across
+// 2005-2025, from an answer key researched apart from the tables
+// (tests/kb/head_of_state_cases.tsv, each row with its source).
+TEST(KbRealDataTest, HeadOfStateOnThreeDatesPerCountry) {
+  const KnowledgeBase* kb = RealKb();
+  if (kb == nullptr) GTEST_SKIP() << "data/people.tsv not written yet";
+  std::ifstream in(std::string(ENTENTE_SOURCE_DIR) + "/tests/kb/head_of_state_cases.tsv");
+  ASSERT_TRUE(in) << "tests/kb/head_of_state_cases.tsv";
+  std::string line;
+  while (std::getline(in, line) && (line.empty() || line[0] == '#')) {
+  }  // comments, then the header
+  int rows = 0;
+  std::set<std::string> countries;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, '\t');) f.push_back(x);
+    ASSERT_GE(f.size(), 3u) << line;
+    const Person* p = kb->Holder("head_of_state", f[0], *Date::Parse(f[1]));
+    // The key's spelling must name the holder: it matches the holder among the
+    // people the tables know by that name.
+    bool named = false;
+    if (p != nullptr) {
+      const int32_t want = static_cast<int32_t>(p - kb->persons().data());
+      Segmented seg = Seg().Segment(f[2]);
+      for (const KbMatch& m : kb->Match(seg.tokens, 0, static_cast<uint32_t>(seg.tokens.size()))) {
+        if (m.kind != KbKind::kPerson) continue;
+        named = named || m.index == want ||
+                std::find(m.alternatives.begin(), m.alternatives.end(), want) != m.alternatives.end();
+      }
+    }
+    EXPECT_TRUE(named) << f[0] << " on " << f[1] << ": key says " << f[2] << ", tables say "
+                       << (p == nullptr ? "nobody" : p->name_en);
+    ++rows;
+    countries.insert(f[0]);
+  }
+  EXPECT_GE(rows, 3 * static_cast<int>(countries.size()));
+  // Every country with a head of state office in the tables is in the key.
+  for (const Office& o : kb->offices()) {
+    if (o.kind == "head_of_state" && !o.country.empty()) EXPECT_TRUE(countries.count(o.country)) << o.country;
+  }
 }
 
 TEST(KbRealDataTest, LoadsAndResolves) {
