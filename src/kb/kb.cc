@@ -109,6 +109,9 @@ struct Entry {
   // capitalized word of the table's spelling after leading articles ("Gaza" in
   // "bande de Gaza", "Caire" in "Le Caire").
   uint32_t cap_pos;
+  // An adjective spelt with a capital in the table ("US", "Iranian") needs one
+  // in the text, so that the pronoun "us" is no country; names always do.
+  bool needs_cap = false;
 };
 
 }  // namespace
@@ -183,6 +186,7 @@ struct KnowledgeBase::Impl {
     for (Entry& x : v) {
       if (x.kind == e.kind && x.index == e.index && x.country == e.country) {
         x.cap_pos = std::max(x.cap_pos, e.cap_pos);  // "bande de Gaza" over "Bande de Gaza"
+        x.needs_cap = x.needs_cap && e.needs_cap;    // a lower-case spelling lifts the need
         return;
       }
     }
@@ -194,7 +198,8 @@ struct KnowledgeBase::Impl {
 
 namespace {
 
-std::vector<std::string> Folds(const Segmenter& seg, std::string_view name, uint32_t* cap_pos = nullptr) {
+std::vector<std::string> Folds(const Segmenter& seg, std::string_view name, uint32_t* cap_pos = nullptr,
+                               bool* capitalized = nullptr) {
   Segmented s = seg.Segment(name);
   std::vector<std::string> out;
   out.reserve(s.tokens.size());
@@ -206,6 +211,7 @@ std::vector<std::string> Folds(const Segmenter& seg, std::string_view name, uint
     for (uint32_t k = first; k < out.size(); ++k) {
       if (s.tokens[k].capitalized) {
         *cap_pos = k;
+        if (capitalized != nullptr) *capitalized = true;
         break;
       }
     }
@@ -220,7 +226,8 @@ void KnowledgeBase::Impl::AddNames(const Segmenter& seg, const std::vector<std::
                                    int32_t index, const std::string& where) {
   for (const std::string& n : names) {
     uint32_t cap_pos = 0;
-    std::vector<std::string> folds = Folds(seg, n, &cap_pos);
+    bool capitalized = false;
+    std::vector<std::string> folds = Folds(seg, n, &cap_pos, &capitalized);
     // A full name given to two people, or to two countries, cannot be resolved
     // by the text: the tables must say which (surnames alone may be shared).
     // A surname with a particle ("al-Assad", "bin Salman", "de Gaulle") is still a surname.
@@ -244,7 +251,7 @@ void KnowledgeBase::Impl::AddNames(const Segmenter& seg, const std::vector<std::
     // common word ("UN" / "Un", "AU" / "Au") cannot be told from it: such names
     // only match inside a longer key ("UN Security Council").
     if (folds.size() == 1 && IsName(kind) && IsCommonWord(folds[0])) continue;
-    AddKey(folds, Entry{kind, index, -1, cap_pos});
+    AddKey(folds, Entry{kind, index, -1, cap_pos, kind == KbKind::kAdjective && capitalized});
   }
 }
 
@@ -686,7 +693,7 @@ std::vector<KbMatch> KnowledgeBase::Match(const std::vector<Token>& tokens, uint
     bool found = false;
     for (auto it = ends.rbegin(); it != ends.rend() && !found; ++it) {
       for (const Entry& e : *it->second) {
-        if (IsName(e.kind)) {
+        if (IsName(e.kind) || e.needs_cap) {
           uint32_t head = i + e.cap_pos;
           if (head >= it->first || !tokens[head].capitalized) continue;
         }

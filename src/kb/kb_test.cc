@@ -530,8 +530,18 @@ TEST(KbRealDataTest, HeadOfStateOnThreeDatesPerCountry) {
   EXPECT_GE(rows, 3 * static_cast<int>(countries.size()));
   // Every country with a head of state office in the tables is in the key.
   for (const Office& o : kb->offices()) {
-    if (o.kind == "head_of_state" && !o.country.empty()) EXPECT_TRUE(countries.count(o.country)) << o.country;
+    if (o.kind == "head_of_state" && !o.country.empty()) {
+      EXPECT_TRUE(countries.count(o.country)) << o.country;
+    }
   }
+}
+
+TEST(KbRealDataTest, CapitalizedAdjectivesNeedACapital) {
+  const KnowledgeBase* kb = RealKb();
+  if (kb == nullptr) GTEST_SKIP() << "data/people.tsv not written yet";
+  EXPECT_EQ(Describe(*kb, "He told us that the talks went well"), "");
+  EXPECT_EQ(Describe(*kb, "the Iranian economy and the iranian one"), "adjective:Iranian");
+  EXPECT_EQ(Describe(*kb, "les diplomates iraniens"), "adjective:iraniens");
 }
 
 TEST(KbRealDataTest, LoadsAndResolves) {
