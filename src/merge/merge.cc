@@ -88,6 +88,13 @@ struct Info {
 Info InfoOf(const Mention& m) {
   Info in;
   in.span = SpanOf(m);
+  // A summit lasts several days and reports give parts of it ("depuis mardi",
+  // "jusqu'à jeudi"): within one block (one host country) dates two days apart
+  // still agree.
+  if (TypeFamily(m.event.type) == "SUMMIT") {
+    if (in.span.from != INT64_MIN) in.span.from -= 2;
+    if (in.span.to != INT64_MAX) in.span.to += 2;
+  }
   in.rank = PrecisionRank(m.event);
   in.undated_recall = UndatedRecall(m.event);
   in.people = PeopleByParty(m.event);

@@ -15,7 +15,8 @@
 //      "le 7 décembre" and "en décembre 2023"); a mention dated only by its
 //      publication date stands for the three days up to it, or the month after
 //      it when announced; a past event recalled with no date joins an event
-//      only when both name the same city;
+//      only when both name the same city; summits, which last several days,
+//      agree with dates up to two days apart;
 //   4. their places agree: the same country, and the same city when both name
 //      one (a city and its country agree).
 // Mentions are taken in a canonical order (most precise date first, then date,
