@@ -85,8 +85,13 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kAux, kCopula, kModal, kFutureVerb, kPerfectPast, kNegatingVerb, kPassiveAux, kPrepAvec, kPrepA, kPrepContre, kPrepEn, kPrepDe, kPrepPar, kPrepEntre, kPrepSur, kPrepPour, kGenitive, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders", "aux", "copula", "modal", "future_verb", "perfect_past", "negating_verb", "passive_aux", "prep_avec", "prep_a", "prep_contre", "prep_en", "prep_de", "prep_par", "prep_entre", "prep_sur", "prep_pour", "genitive"};
+
+// English prepositions fill the slots patterns name in French (data/en/grammar.tsv, roles prep_*).
+constexpr std::pair<R, const char*> kPrepSlots[] = {
+    {R::kPrepAvec, "avec"}, {R::kPrepA, "a"},     {R::kPrepContre, "contre"}, {R::kPrepEn, "en"}, {R::kPrepDe, "de"},
+    {R::kPrepPar, "par"},   {R::kPrepEntre, "entre"}, {R::kPrepSur, "sur"},   {R::kPrepPour, "pour"}};
 
 static_assert(sizeof(kRoleNames) / sizeof(kRoleNames[0]) == static_cast<size_t>(R::kCount),
               "one name per grammar role");
@@ -95,7 +100,7 @@ class DocExtractor {
  public:
   DocExtractor(const KnowledgeBase& kb, const TimeTagger& time, const Lemmatizer* lem, const Rules& rules,
                const std::string& lang, const Document& doc, const Segmented& seg)
-      : kb_(kb), time_(time), lem_(lem), rules_(rules), lang_(lang), doc_(doc), seg_(seg) {
+      : kb_(kb), time_(time), lem_(lem), rules_(rules), lang_(lang), en_(lang == "en"), doc_(doc), seg_(seg) {
     for (int r = 0; r < static_cast<int>(R::kCount); ++r) role_bits_[r] = rules.RoleBit(kRoleNames[r]);
     words_.reserve(seg.tokens.size());
     for (const Token& t : seg.tokens) words_.push_back(t.fold);
@@ -115,7 +120,9 @@ class DocExtractor {
   // new words than the lemmatizer keeps references valid for; see lemmatizer.h).
   const std::vector<Analysis>& An(uint32_t i) const {
     static const std::vector<Analysis> kNone;
-    if (!lem_ || seg_.tokens[i].kind != TokenKind::kWord) return kNone;
+    if (seg_.tokens[i].kind != TokenKind::kWord) return kNone;
+    if (const std::vector<Analysis>* listed = rules_.VerbForm(seg_.tokens[i].fold)) return *listed;
+    if (!lem_) return kNone;
     if (i < an_base_ || i - an_base_ >= an_.size()) return lem_->Analyze(seg_.tokens[i].norm);
     const std::vector<Analysis>*& slot = an_[i - an_base_];
     if (!slot) slot = &lem_->Analyze(seg_.tokens[i].norm);
@@ -136,10 +143,10 @@ class DocExtractor {
   bool IsAux(uint32_t i, bool* imperfect, bool* future, bool* etre) const {
     for (const Analysis& a : An(i)) {
       std::string l = a.lemma_fold;
-      if (a.verb && (l == "avoir" || l == "etre")) {
+      if (a.verb && IsRole(R::kAux, l)) {
         *imperfect = a.imperfect;
         *future = a.future || a.conditional;
-        *etre = l == "etre";
+        *etre = IsRole(R::kPassiveAux, l);
         return true;
       }
     }
@@ -362,6 +369,17 @@ class DocExtractor {
       Unit u;
       u.tb = m->tok_begin;
       u.te = m->tok_end;
+      // English genitive before a title or a name: "Iran's foreign minister", "Russia's Vladimir Putin"
+      std::string gen_country;
+      uint32_t gen_tb = 0;
+      if (en_ && (m->kind == KbKind::kTitle || m->kind == KbKind::kPerson) && !units.empty() &&
+          units.back().te + 1 == m->tok_begin && IsRole(R::kGenitive, words_[units.back().te]) &&
+          units.back().actors.size() == 1 && units.back().actors[0].name.empty() &&
+          units.back().actors[0].org.empty() && !units.back().actors[0].country.empty()) {
+        gen_country = units.back().actors[0].country;
+        gen_tb = units.back().tb;
+        units.pop_back();
+      }
       switch (m->kind) {
         case KbKind::kPerson: {
           u.actor = true;
@@ -411,6 +429,26 @@ class DocExtractor {
           break;
         }
         case KbKind::kAdjective: {
+          if (en_) {
+            // English puts the adjective first: "Russian strikes", "Israeli tank shelling", "the Russian army"
+            if (int n = Phrase(R::kInstitution, words_, m->tok_end); n > 0 && m->tok_end + n <= e) {
+              u.te = m->tok_end + n;
+              u.actor = true;
+              ActorVal a = CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te);
+              a.office = std::string(seg_.tokens[m->tok_end].norm);
+              u.actors.push_back(a);
+              break;
+            }
+            if (Phrase(R::kEventNoun, words_, m->tok_end) > 0 ||
+                (m->tok_end + 1 < e && Phrase(R::kEventNoun, words_, m->tok_end + 1) > 0)) {
+              u.actor = true;
+              u.adj_of_event = true;
+              u.actors.push_back(CountryActor(kb_.countries()[m->index].iso3, u.tb, u.te));
+              break;
+            }
+            i = m->tok_end;
+            continue;
+          }
           // an institution named by its country's adjective ("l'armée russe", "la diplomatie iranienne")
           // "frappes russes", "sanctions américaines": the adjective names who acts
           if (m->tok_begin > b && IsRole(R::kEventNoun, words_[m->tok_begin - 1])) {
@@ -431,8 +469,25 @@ class DocExtractor {
           continue;
         }
         case KbKind::kTitle: {
-          BuildTitleUnit(*m, matches, mi, e, covered, on, &u);
+          BuildTitleUnit(*m, matches, mi, e, covered, on, gen_country, &u);
           break;
+        }
+      }
+      if (!gen_country.empty()) {
+        u.tb = gen_tb;
+        for (ActorVal& a : u.actors) a.begin = seg_.tokens[gen_tb].begin;
+      }
+      if (en_ && m->kind == KbKind::kCountry) {
+        // "US officials", "Iran's foreign ministry": the country's institution; "US sanctions": who acts
+        uint32_t q = u.te;
+        if (q < e && IsRole(R::kGenitive, words_[q])) ++q;
+        if (int n = Phrase(R::kInstitution, words_, q); n > 0 && q + n <= e) {
+          u.te = q + n;
+          u.place = false;
+          u.actors[0].office = std::string(seg_.tokens[q].norm);
+          u.actors[0].end = seg_.tokens[u.te - 1].end;
+        } else if (Phrase(R::kEventNoun, words_, u.te) > 0) {
+          u.adj_of_event = true;
         }
       }
       if (u.place && !u.loc.country.empty()) {
@@ -452,7 +507,7 @@ class DocExtractor {
               (words_[t] == "." && t > static_cast<int32_t>(b) && IsRole(R::kHonorific, words_[t - 1]))))
         --t;
       if (t >= static_cast<int32_t>(b) && IsRole(R::kPreposition, words_[t])) {
-        u.prep = std::string(words_[t]);
+        u.prep = en_ ? EnSlot(words_[t]) : std::string(words_[t]);
         u.prep_tok = t;
       }
     }
@@ -486,9 +541,10 @@ class DocExtractor {
 
   // Title (+ adjective) (+ ", Name ,") → one unit.
   void BuildTitleUnit(const KbMatch& m, const std::vector<KbMatch>& matches, size_t mi, uint32_t e,
-                      const std::vector<bool>& covered, Date on, Unit* u) {
+                      const std::vector<bool>& covered, Date on, const std::string& gen_country, Unit* u) {
     const Title& title = kb_.titles()[m.index];
     std::vector<std::string> countries;
+    if (!gen_country.empty()) countries.push_back(gen_country);
     if (!title.country.empty()) countries.push_back(title.country);
     if (m.country >= 0) countries.push_back(kb_.countries()[m.country].iso3);
     uint32_t j = m.tok_end;
@@ -509,6 +565,22 @@ class DocExtractor {
                                                              : kb_.countries()[matches[k].index].iso3);
       j = matches[k].tok_end;
       ++k;
+    }
+    // English "leaders of Brazil, India and China": the countries follow the title
+    if (en_ && countries.empty() && title.org.empty() && j + 1 < e && words_[j] == "of") {
+      size_t q = k;
+      uint32_t at = j + 1;
+      while (q < matches.size() && matches[q].tok_begin == at && matches[q].kind == KbKind::kCountry) {
+        countries.push_back(kb_.countries()[matches[q].index].iso3);
+        at = matches[q].tok_end;
+        ++q;
+        if (at < e && (words_[at] == "," || words_[at] == "and")) ++at;
+        if (at < e && words_[at] == "and") ++at;
+      }
+      if (!countries.empty()) {
+        j = matches[q - 1].tok_end;
+        k = q;
+      }
     }
     // a name after the title, possibly between commas
     uint32_t n = j;
@@ -683,7 +755,9 @@ class DocExtractor {
       for (const Pattern* p : rules_.PatternsFor(key)) {
         // part of speech
         bool ok = false;
-        if (p->pos == Pattern::Pos::kVerb) {
+        if (en_) {
+          ok = EnPosFits(*p, i, b, key);
+        } else if (p->pos == Pattern::Pos::kVerb) {
           ok = HasVerbLemma(i, p->words[0]) && !(tok.fold == p->words[0] + "s" && !IsVerbForm(i));
           // a noun homograph after a determiner is no verb ("la tenue", "une aide")
           if (ok && i > b && PureDet(words_[i - 1]) && words_[i - 1] != "leur") ok = false;
@@ -756,11 +830,49 @@ class DocExtractor {
     return nullptr;
   }
 
+  // English: does the word at i, whose form or lemma is `key`, fit the pattern's part of speech?
+  bool EnPosFits(const Pattern& p, uint32_t i, uint32_t b, const std::string& key) const {
+    const Token& tok = seg_.tokens[i];
+    // a capitalized word inside the sentence is part of a name ("Islamic State", "the Union Buildings")
+    if (tok.capitalized && i > b && words_[i - 1] != "\"") return false;
+    if (p.pos == Pattern::Pos::kAdj) return tok.fold == p.words[0];
+    bool verbal = EnVerbal(i, b);
+    if (p.pos == Pattern::Pos::kNoun) {
+      if (verbal) return false;
+      // a noun by its form ("talks", "visit", "visits"), not by a verb's inflection ("visited")
+      for (const Analysis& a : An(i)) {
+        if (a.verb && (a.participle_past || a.simple_past || a.participle_present) && key != tok.fold) return false;
+      }
+      return true;
+    }
+    if (verbal) return true;
+    // a verb with no noun homograph among the patterns is a verb unless a determiner precedes it ("says");
+    // only a verb's own form counts ("agreement" has the stem "agree" but is no form of it)
+    bool own_form = tok.fold == key || tok.fold == key + "s" || tok.fold == key + "es";
+    for (const Analysis& a : An(i)) own_form = own_form || (a.verb && a.lemma_fold == key);
+    if (!own_form) return false;
+    for (const Pattern* q : rules_.PatternsFor(key)) {
+      if (q->pos == Pattern::Pos::kNoun) return false;
+    }
+    int32_t k = static_cast<int32_t>(i) - 1;
+    while (k >= static_cast<int32_t>(b) && IsRole(R::kSkipBetween, words_[k])) --k;
+    // after a determiner, a genitive or a preposition ("by telephone") the word is a noun
+    return !(k >= static_cast<int32_t>(b) && (PureDet(words_[k]) || IsRole(R::kGenitive, words_[k]) ||
+                                              (IsRole(R::kPreposition, words_[k]) && words_[k] != "to")));
+  }
+
   // A definite, demonstrative or possessive determiner before the noun (adjectives may sit between): the
   // noun speaks of a known event ("la réunion", "leur entretien"), not of a generic one ("des négociations").
   bool DefiniteBefore(uint32_t tok, uint32_t b) const {
     for (int k = 1; k <= 4 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
       std::string_view w = words_[tok - k];
+      if (en_) {
+        if (w == "the" || w == "this" || w == "these" || w == "those" || w == "their" || w == "his" || w == "her" ||
+            w == "its" || IsRole(R::kGenitive, w))
+          return true;
+        if (w == "a" || w == "an" || w == "some" || w == "any" || w == "new" || w == "more") return false;
+        continue;
+      }
       if (w == "le" || w == "la" || w == "les" || w == "l'" || w == "ce" || w == "cet" || w == "cette" ||
           w == "ces" || w == "leur" || w == "leurs" || w == "son" || w == "sa" || w == "ses" || w == "du" ||
           w == "au" || w == "aux")
@@ -773,6 +885,104 @@ class DocExtractor {
   bool IsAuxWord(uint32_t i) const {
     bool imp, fut, etre;
     return IsAux(i, &imp, &fut, &etre);
+  }
+
+  // ---------------------------------------------------------------- English
+  // en_US gives no part of speech: whether a word is a verb here follows from its form and the words before.
+  // An -ed or irregular past form is a verb unless a determiner or a genitive precedes it; a base or -s form
+  // is one after an auxiliary, a modal or "to" (base form only), a pronoun or a capitalized subject.
+  bool EnVerbal(uint32_t i, uint32_t b) const {
+    const Token& tok = seg_.tokens[i];
+    bool past = false, ing = false, lemma_is_form = false;
+    for (const Analysis& a : An(i)) {
+      if (a.verb && (a.participle_past || a.simple_past)) past = true;
+      if (a.verb && a.participle_present) ing = true;
+      if (a.lemma_fold == tok.fold) lemma_is_form = true;
+    }
+    const bool s_form = !past && !ing && !lemma_is_form && tok.fold.size() > 2 && tok.fold.back() == 's';
+    int32_t k = static_cast<int32_t>(i) - 1;
+    while (k >= static_cast<int32_t>(b) && IsRole(R::kSkipBetween, words_[k])) --k;
+    if (k < static_cast<int32_t>(b)) return past;
+    std::string_view prev = words_[k];
+    if (PureDet(prev) || IsRole(R::kGenitive, prev) || prev == "of" || prev == "for") return false;
+    if (prev == "to" || IsRole(R::kModal, prev) || IsAuxWord(static_cast<uint32_t>(k))) return !s_form;
+    if (past || ing) return true;
+    if (IsRole(R::kPersonPronoun, prev) || IsRole(R::kRelative, prev) || prev == "they" || prev == "we" ||
+        prev == "it" || prev == "i")
+      return true;
+    return seg_.tokens[k].capitalized && k > static_cast<int32_t>(b);
+  }
+
+  struct EnGroup {
+    uint32_t start = 0;
+    bool pluperfect = false, future = false, passive = false, negated = false, infinitive = false;
+    bool reduced = false;  // a participle after a noun: the noun is no subject
+  };
+  // English verb group before the trigger: auxiliaries ("has been received"), modals ("will visit", "could
+  // impose": future), "is expected to", "plans to" (future), "refused to", "did not" (negated), a bare "to"
+  // after another verb (an infinitive: no event of its own).
+  EnGroup EnVerbGroup(uint32_t tok, uint32_t b) const {
+    EnGroup g;
+    g.start = tok;
+    bool participle = false, ing = false;
+    for (const Analysis& a : An(tok)) {
+      if (a.verb && a.participle_past) participle = true;
+      if (a.verb && a.participle_present) ing = true;
+    }
+    if (An(tok).empty() && seg_.tokens[tok].fold.size() > 3 &&
+        seg_.tokens[tok].fold.compare(seg_.tokens[tok].fold.size() - 2, 2, "ed") == 0)
+      participle = true;
+    bool to = false, to_done = false, seen_aux = false, be_next = false;
+    int32_t k = static_cast<int32_t>(tok) - 1;
+    while (k >= static_cast<int32_t>(b) && tok - k <= 7) {
+      std::string_view w = words_[k];
+      if (IsRole(R::kNegationEnd, w)) {
+        g.negated = true;
+      } else if (w == "to" && !to && !seen_aux) {
+        to = true;
+      } else if (to && !to_done && IsRole(R::kFutureVerb, w)) {
+        g.future = true;
+        to_done = true;
+      } else if (to && !to_done && IsRole(R::kNegatingVerb, w)) {
+        g.negated = true;
+        to_done = true;
+      } else if (IsRole(R::kModal, w)) {
+        g.future = true;
+      } else if (IsAuxWord(static_cast<uint32_t>(k))) {
+        bool imp, fut, be;
+        IsAux(static_cast<uint32_t>(k), &imp, &fut, &be);
+        if (!seen_aux && !to) be_next = be;
+        seen_aux = true;
+        if (IsRole(R::kPerfectPast, w)) g.pluperfect = true;
+      } else if (IsRole(R::kSkipBetween, w)) {
+        // part of the group
+      } else {
+        break;
+      }
+      g.start = static_cast<uint32_t>(k);
+      --k;
+    }
+    while (g.start < tok && IsRole(R::kSkipBetween, words_[g.start]) && !IsRole(R::kNegationEnd, words_[g.start]))
+      ++g.start;
+    if (to && !to_done) {
+      g.infinitive = true;
+      g.start = tok;
+    }
+    g.passive = be_next && participle && !ing;
+    // "restrictions imposed since 2022": a participle right after an event noun is a reduced passive relative
+    if (!seen_aux && !to && participle && g.start == tok && tok > b && IsRole(R::kEventNoun, words_[tok - 1])) {
+      g.passive = true;
+      g.reduced = true;
+    }
+    return g;
+  }
+
+  // The slot an English preposition fills ("with" → "avec"); the word itself when it fills none.
+  std::string EnSlot(std::string_view prep) const {
+    for (const auto& [r, slot] : kPrepSlots) {
+      if (IsRole(r, prep)) return slot;
+    }
+    return std::string(prep);
   }
 
   // Subject of the verb group that starts at `start` (aux or verb), scanning left.
@@ -836,7 +1046,9 @@ class DocExtractor {
         rest += words_[toks[k]];
       }
       if (toks.empty()) return false;
-      return rest.empty() || rest == "et" || rest == "ainsi que" || rest == "ou" || rest == "de meme que";
+      return rest.empty() || rest == "et" || rest == "ainsi que" || rest == "ou" || rest == "de meme que" ||
+             (en_ && (rest == "and" || rest == "or" || rest == "as well as" || rest == "along with" ||
+                      rest == "together with"));
     };
     if (left) {
       int first = u;
@@ -904,6 +1116,10 @@ class DocExtractor {
         if (close && tok - (tok - k + n) <= 3) return true;
       }
     }
+    if (en_ && tok >= b + 2 && words_[tok - 1] == "of" && !InTime(tok - 2) && !UnitAt(units, tok - 2) &&
+        seg_.tokens[tok - 2].kind == TokenKind::kWord && !seg_.tokens[tok - 2].capitalized &&
+        !PureDet(words_[tok - 2]) && !IsRole(R::kSetting, words_[tok - 2]))
+      return true;  // "rounds of negotiations", "the role of talks"
     if (tok >= b + 2 && words_[tok - 1] == "des" && !InTime(tok - 2) && !IsVerbForm(tok - 2)) {
       for (const Analysis& a : An(tok - 2)) {
         if (a.noun) return true;
@@ -1001,6 +1217,16 @@ class DocExtractor {
     for (size_t ti = 0; ti < triggers.size(); ++ti) {
       dead[ti] = IsSettingNoun(*triggers[ti].p, triggers[ti].tok, b, units) || triggers[ti].p->Has("occur");
     }
+    if (en_) {
+      // "imposed sanctions on", "launched airstrikes": the noun is the verb's object, one event
+      for (size_t ti = 0; ti + 1 < triggers.size(); ++ti) {
+        if (triggers[ti].p->pos != Pattern::Pos::kVerb) continue;
+        for (size_t tj = ti + 1; tj < triggers.size() && triggers[tj].tok <= triggers[ti].end + 3; ++tj) {
+          if (triggers[tj].p->pos == Pattern::Pos::kNoun && triggers[tj].p->type == triggers[ti].p->type)
+            consumed[tj] = true;
+        }
+      }
+    }
     std::vector<int> units_used;
 
     for (size_t ti = 0; ti < triggers.size(); ++ti) {
@@ -1020,7 +1246,17 @@ class DocExtractor {
       uint32_t vstart = tr.tok;
       bool pluperfect = false, fut = false, passive = false, etre_aux = false;
       bool is_verb = p.pos == Pattern::Pos::kVerb;
-      if (is_verb) {
+      bool en_reduced = false;
+      if (is_verb && en_) {
+        EnGroup g = EnVerbGroup(tr.tok, b);
+        if (g.infinitive && !p.Has("participate")) continue;  // "threatened to impose": no event of its own
+        vstart = g.start;
+        pluperfect = g.pluperfect;
+        fut = g.future;
+        passive = g.passive;
+        m.negated = g.negated;
+        en_reduced = g.reduced;
+      } else if (is_verb) {
         for (const Analysis& a : An(tr.tok)) {
           if (a.verb && a.lemma_fold == p.words[0] && (a.future || a.conditional)) fut = true;
         }
@@ -1143,12 +1379,12 @@ class DocExtractor {
           if (q > b && PureDet(words_[q - 1])) continue;  // "la tenue": a noun
           for (const Analysis& a : An(q)) {
             std::string l = a.lemma_fold;
-            if (a.verb && (IsRole(R::kLightVerb, l) || l == "etre")) light = true;
+            if (a.verb && (IsRole(R::kLightVerb, l) || IsRole(R::kCopula, l))) light = true;
             // a noun that needs a source takes the subject of the verb that governs it ("ont décrété des
             // sanctions contre l'Iran")
             if (a.verb && p.Has("needs_source") && !a.participle_present) light = true;
           }
-          if (light && (HasVerbLemma(q, "avoir") || HasVerbLemma(q, "etre"))) {
+          if (light && IsAuxWord(q)) {
             // an auxiliary ("a annoncé") is no light verb; "a eu", "a tenu" are
             for (uint32_t r = q + 1; r < tr.tok && r <= q + 3; ++r) {
               for (const Analysis& a : An(r)) {
@@ -1170,13 +1406,14 @@ class DocExtractor {
         if (subj_from == tr.tok) has_subj_slot = false;
       }
       bool inverted = false;
-      if (has_subj_slot) {
+      if (has_subj_slot && !en_reduced) {
         subj = FindSubject(units, subj_from, b);
         if (subj < 0 && p.Has("speech")) {
           // ", a déclaré le porte-parole X": subject after the verb
           for (size_t u = 0; u < units.size(); ++u) {
             if (units[u].tb >= tr.end && units[u].actor && !units[u].possessive &&
                 (units[u].prep.empty() || units[u].tb <= tr.end + 1)) {
+              if (en_ && units[u].tb > tr.end + 2) break;
               bool blocked = false;
               for (uint32_t q = tr.end; q < units[u].tb; ++q) blocked = blocked || Boundary(q);
               if (!blocked && units[u].prep.empty()) {
@@ -1252,6 +1489,12 @@ class DocExtractor {
             subject_vals = ResolveUnit(*un);
             break;
           }
+          // English genitive: "Xi's state visit", "Russia's invasion"
+          if (en_ && IsRole(R::kGenitive, words_[tr.tok - k]) && tr.tok - k > b) {
+            const Unit* g = UnitAt(units, tr.tok - k - 1);
+            if (g && g->actor && !g->possessive) subject_vals = ResolveUnit(*g);
+            break;
+          }
           if (!(PureDet(words_[tr.tok - k]) || seg_.tokens[tr.tok - k].kind == TokenKind::kWord)) break;
         }
       }
@@ -1263,6 +1506,21 @@ class DocExtractor {
         add(subject_vals, role_of(subj_role));
       }
       for (auto& [vals, role] : slot_vals) add(vals, role);
+      if (passive && en_) {
+        // "was received by X": the agent is the source
+        bool has_source = false;
+        for (auto& [a, r] : actors) has_source = has_source || r == Role::kSource;
+        for (const Unit& un : units) {
+          if (has_source || un.tb < tr.end || un.tb >= clause_end || un.tb > tr.end + 8) continue;
+          if (un.prep != "par" || !un.actor || un.possessive) continue;
+          std::vector<ActorVal> vals;
+          for (int c : Coordinated(units, static_cast<int>(&un - units.data()), false, true)) {
+            for (const ActorVal& a : ResolveUnit(units[c])) vals.push_back(a);
+          }
+          add(vals, Role::kSource);
+          break;
+        }
+      }
       if (passive) {
         bool has_source = false;
         for (auto& [a, r] : actors) has_source = has_source || r == Role::kSource;
@@ -1283,7 +1541,9 @@ class DocExtractor {
         bool has_source = false;
         for (auto& [a, r] : actors) has_source = has_source || r == Role::kSource;
         for (const Unit& un : units) {
-          if (has_source || !un.adj_of_event || un.tb < tr.end || un.tb > tr.end + 3) continue;
+          if (has_source || !un.adj_of_event) continue;
+          // French puts the adjective after the noun ("frappes russes"), English before ("Russian strikes")
+          if (en_ ? (un.te > tr.tok || un.te + 3 < tr.tok) : (un.tb < tr.end || un.tb > tr.end + 3)) continue;
           bool known = false;
           for (auto& [a, r] : actors) known = known || a.country == un.actors[0].country;
           if (!known) actors.emplace_back(un.actors[0], Role::kSource);
@@ -1376,7 +1636,8 @@ class DocExtractor {
         // destination: the place after à/en (a country or a city)
         for (const Unit& un : units) {
           if (un.tb >= tr.end && un.tb < clause_end && un.place &&
-              (un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.prep == "en")) {
+              (un.prep == "a" || un.prep == "au" || un.prep == "aux" || un.prep == "en" ||
+               (en_ && is_verb && un.prep.empty() && un.tb <= tr.end + 1))) {
             if (!dest || (un.city && !dest->second)) dest = std::make_pair(un.loc, un.city);
           }
         }
@@ -1408,6 +1669,14 @@ class DocExtractor {
               break;
             }
           }
+        }
+      }
+      // English "X, Y and Z met": coordinated subjects of a contact with no one else are its participants
+      if (en_ && (p.Has("contact") || p.Has("discuss")) && actors.size() >= 2) {
+        bool has_target = false;
+        for (auto& [a, r] : actors) has_target = has_target || r != Role::kSource;
+        if (!has_target) {
+          for (auto& [a, r] : actors) r = Role::kParticipant;
         }
       }
       // nominal contact with no named participant: the pair the text is about
@@ -1478,6 +1747,14 @@ class DocExtractor {
         if (inverted) {
           sp.content_b = b;
           sp.content_e = vstart;
+        } else if (en_ && subj >= 0 && units[subj].tb > b) {
+          // '"...," the minister said': the quotation before the speaker
+          uint32_t q = units[subj].tb - 1;
+          while (q > b && PureDet(words_[q])) --q;
+          if (words_[q] == "," || words_[q] == "\"") {
+            sp.content_b = b;
+            sp.content_e = units[subj].tb;
+          }
         }
         if (sp.speaker.empty()) sp.trig = SIZE_MAX;  // no statement without a speaker; the content still counts
         speeches.push_back(sp);
@@ -1814,7 +2091,8 @@ class DocExtractor {
     for (Mention& m : mentions_) {
       if (m.pattern->Has("discuss")) {
         bool phone = false;
-        for (int k = -4; k <= 4; ++k) {
+        // English puts the mode after the object: "spoke with Russian President Vladimir Putin by telephone"
+        for (int k = -4; k <= (en_ ? 9 : 4); ++k) {
           int q = static_cast<int>(m.trigger) + k;
           if (q >= 0 && q < static_cast<int>(words_.size()) && IsRole(R::kPhoneCue, words_[q])) phone = true;
         }
@@ -2121,6 +2399,7 @@ class DocExtractor {
   const Lemmatizer* lem_;
   const Rules& rules_;
   const std::string& lang_;
+  const bool en_;  // English: word order, verb group and prepositions of English (see the En* functions)
   const Document& doc_;
   const Segmented& seg_;
   std::vector<std::string_view> words_;

@@ -18,6 +18,7 @@ struct Case {
   // Expected events, each "TYPE COUNTRIES DATE FLAGS" e.g. "MEET FRA,DEU 2024-03-14 -"
   // (countries sorted; DATE "from..to" or one day; FLAGS: - none, B background, F future).
   std::vector<std::string> expected;
+  const char* lang = "fr";
 };
 
 std::string Summary(const Event& e) {
@@ -51,7 +52,7 @@ TEST_P(ExtractorTest, Events) {
   ASSERT_NE(pipeline_, nullptr);
   Document d;
   d.id = c.name;
-  d.language = "fr";
+  d.language = c.lang;
   d.text = c.text;
   d.published = Date::Parse(c.published);
   auto events = pipeline_->Extract(d, nullptr);
@@ -133,6 +134,27 @@ const Case kCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(French, ExtractorTest, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+// English through the same stages: verb group (negation, passive, modality, "to"), titles and genitives.
+const Case kEnglishCases[] = {
+    {"en_negated_meeting", "2024-02-16", "Russian President Vladimir Putin did not meet his Turkish counterpart on Monday.",
+     {"MEET RUS,TUR 2024-02-12 -"}, "en"},
+    {"en_passive_genitive", "2024-02-16", "Iran's foreign minister was received by Mr. Putin in Moscow.",
+     {"MEET IRN,RUS 2024-02-16 -"}, "en"},
+    {"en_expected_to_visit", "2024-02-16", "The Kremlin leader is expected to visit Ankara next week.",
+     {"VISIT RUS,TUR 2024-02-19..2024-02-25 F"}, "en"},
+    {"en_modal_and_speech", "2024-02-16", "Washington could impose sanctions on Tehran, the White House said.",
+     {"SANCTION IRN,USA 2024-02-16 F", "STATEMENT USA 2024-02-16 -"}, "en"},
+    {"en_infinitive_is_no_event", "2024-02-16", "China threatened to impose sanctions on Japan on Monday.",
+     {"THREATEN CHN,JPN 2024-02-12 -"}, "en"},
+    {"en_irregular_verb", "2024-02-16", "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart in Beijing on Tuesday.",
+     {"MEET CHN,RUS 2024-02-13 -"}, "en"},
+    {"en_coordinated_participants", "2024-02-16", "The US, Russia and Switzerland met in Geneva on Monday.",
+     {"MEET CHE,RUS,USA 2024-02-12 -"}, "en"},
+};
+
+INSTANTIATE_TEST_SUITE_P(English, ExtractorTest, ::testing::ValuesIn(kEnglishCases),
+                         [](const ::testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
 TEST(PipelineTest, BadDataFolderIsAnError) {
   PipelineOptions o;

@@ -52,9 +52,10 @@ class PipelineImpl final : public Pipeline {
       auto lem = Lemmatizer::Create(dicts, lang == "en" ? "en_US" : lang);
       if (lem.ok()) {
         l.lemmatizer = std::move(lem).value();
-      } else if (lang == "fr") {
-        return Status::NotFound("French dictionary for lemmas: " + lem.status().message() +
-                                " (install the hunspell-fr package)");
+      } else {
+        return Status::NotFound(std::string(lang == "fr" ? "French" : "English") + " dictionary for lemmas: " +
+                                lem.status().message() + " (install the " +
+                                (lang == "fr" ? "hunspell-fr" : "hunspell-en-us") + " package)");
       }
       ENTENTE_ASSIGN_OR_RETURN(l.rules, Rules::Load(data, lang));
       ENTENTE_RETURN_IF_ERROR(Extractor::CheckRules(*l.rules, lang));

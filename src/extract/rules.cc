@@ -105,6 +105,41 @@ Result<std::unique_ptr<Rules>> Rules::Load(const std::string& data_dir, const st
     }
   }
 
+  {
+    const std::string path = dir + "/verb_forms.tsv";
+    std::ifstream probe(path);
+    if (probe) {  // optional table
+      ENTENTE_ASSIGN_OR_RETURN(TsvTable forms, TsvTable::Read(path, {"form", "lemma", "tags", "source"}));
+      for (const TsvRow& row : forms.rows()) {
+        Analysis a;
+        a.lemma = row.Get("lemma");
+        a.lemma_fold = a.lemma;
+        a.verb = true;
+        for (const std::string& t : SplitSpaces(row.Get("tags"))) {
+          if (t == "past") {
+            a.simple_past = true;
+          } else if (t == "ppas") {
+            a.participle_past = true;
+          } else if (t == "pres") {
+            a.present = true;
+          } else if (t == "ing") {
+            a.participle_present = true;
+          } else if (t == "base") {
+            a.infinitive = a.present = true;
+          } else if (t == "modal") {
+            a.conditional = true;
+          } else if (t == "perfect") {
+            a.imperfect = true;  // "had met": the pluperfect, as French "avait rencontré"
+          } else {
+            return row.Error("unknown tag '" + t + "' (past, ppas, pres, ing, base, modal, perfect)");
+          }
+        }
+        if (a.lemma.empty()) return row.Error("empty lemma");
+        rules->verb_forms_[std::string(row.Get("form"))].push_back(std::move(a));
+      }
+    }
+  }
+
   ENTENTE_ASSIGN_OR_RETURN(
       TsvTable pats, TsvTable::Read(dir + "/patterns.tsv", {"id", "lemma", "pos", "type", "cameo", "source"}));
   std::set<std::string> ids;

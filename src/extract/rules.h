@@ -3,6 +3,7 @@
 //   data/event_types.tsv      entente types → default CAMEO, PLOVER, family
 //   data/<lang>/patterns.tsv  event patterns (see the header of the file)
 //   data/<lang>/grammar.tsv   function words and cues by role
+//   data/<lang>/verb_forms.tsv  optional: verb forms the hunspell dictionary does not analyse
 // Immutable after Load(); share across threads.
 #ifndef ENTENTE_EXTRACT_RULES_H_
 #define ENTENTE_EXTRACT_RULES_H_
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "entente/status.h"
+#include "text/lemmatizer.h"
 
 namespace entente {
 
@@ -73,6 +75,14 @@ class Rules {
   // Topics whose words start at words[i] (folded tokens): (topic, length in words).
   std::vector<std::pair<const std::string*, int>> TopicsAt(const std::vector<std::string_view>& words, size_t i) const;
 
+  // Analyses of a word form listed in data/<lang>/verb_forms.tsv (irregular verbs, auxiliaries, modals,
+  // spellings the hunspell dictionary lacks); null when the table does not list it. A listed form's
+  // analyses replace the lemmatizer's.
+  const std::vector<Analysis>* VerbForm(std::string_view norm) const {
+    auto it = verb_forms_.find(norm);
+    return it == verb_forms_.end() ? nullptr : &it->second;
+  }
+
   const CameoCode* Cameo(std::string_view code) const;
   const EventTypeInfo* Type(std::string_view type) const;
 
@@ -96,6 +106,7 @@ class Rules {
   std::vector<std::string> topic_names_;
   std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> topic_words_;  // phrase → topics
   std::unordered_map<std::string, int, Hash, std::equal_to<>> topic_first_;  // first word → longest phrase
+  std::unordered_map<std::string, std::vector<Analysis>, Hash, std::equal_to<>> verb_forms_;  // form → analyses
   std::unordered_map<std::string, CameoCode> cameo_;
   std::unordered_map<std::string, EventTypeInfo> types_;
 };
