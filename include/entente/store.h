@@ -21,6 +21,7 @@
 #ifndef ENTENTE_STORE_H_
 #define ENTENTE_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -91,6 +92,29 @@ struct PairBucket {
   double goldstein = 0;
 };
 
+// An actor of the merged events, for search (Store::Actors).
+struct ActorSummary {
+  std::string name;     // "" for a country or organization alone
+  std::string country;  // ISO3; "" for an organization
+  std::string org;      // "" unless an organization
+  int events = 0;       // merged events it takes part in
+};
+
+// A place of the merged events (Store::Places).
+struct PlaceSummary {
+  std::string name;     // English name ("Moscow", or a country's name)
+  std::string country;  // ISO3
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;  // false for a country as a whole
+  int events = 0;
+};
+
+// A stored article, without its text (Store::Documents).
+struct DocumentSummary {
+  std::string id, url, source, language, title, published;
+  int mentions = 0;  // events extracted from it
+};
+
 class Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
@@ -123,6 +147,21 @@ class Store {
   virtual Result<std::vector<PairBucket>> PairStats(const std::string& country_a, const std::string& country_b,
                                                     const std::string& by, std::optional<Date> from,
                                                     std::optional<Date> to) = 0;
+
+  // Distinct actors of merged events whose name, office, country or org
+  // contains `text` (case-insensitive for ASCII; "" = all), most events first.
+  // REQUIRES: 1 <= limit <= 1000.
+  virtual Result<std::vector<ActorSummary>> Actors(const std::string& text, int limit) = 0;
+  // Distinct places of merged events whose name or country contains `text`
+  // ("" = all), most events first. REQUIRES: 1 <= limit <= 1000.
+  virtual Result<std::vector<PlaceSummary>> Places(const std::string& text, int limit) = 0;
+  // Documents, most recently published first, then by id.
+  // REQUIRES: 1 <= limit <= 1000, offset >= 0.
+  virtual Result<std::vector<DocumentSummary>> Documents(int limit, int offset) = 0;
+  // Reads that are still running at `deadline` stop with kStoreError
+  // "query interrupted: deadline passed"; nullopt (the default) = no deadline.
+  // The server sets one per request so that a slow query cannot hold a worker.
+  virtual void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
 
  protected:
   Store() = default;

@@ -240,8 +240,29 @@ class SqliteStore final : public Store {
   Result<std::vector<PairBucket>> PairStats(const std::string& country_a, const std::string& country_b,
                                             const std::string& by, std::optional<Date> from,
                                             std::optional<Date> to) override;
+  Result<std::vector<ActorSummary>> Actors(const std::string& text, int limit) override;
+  Result<std::vector<PlaceSummary>> Places(const std::string& text, int limit) override;
+  Result<std::vector<DocumentSummary>> Documents(int limit, int offset) override;
+  void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
+    deadline_ = deadline;
+    if (deadline_) {
+      // Checked every 10,000 virtual-machine instructions (well under a millisecond).
+      sqlite3_progress_handler(db_, 10000, &SqliteStore::OnProgress, this);
+    } else {
+      sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    }
+  }
 
  private:
+  static int OnProgress(void* self) {
+    const auto& d = static_cast<SqliteStore*>(self)->deadline_;
+    return d && std::chrono::steady_clock::now() >= *d ? 1 : 0;  // non-zero interrupts the statement
+  }
+  // Runs a read-only `sql` whose parameters are `params` (text) then the ints.
+  template <typename OnRow>
+  Status ReadRows(const std::string& sql, const std::vector<std::string>& params,
+                  const std::vector<int64_t>& ints, OnRow&& on_row);
+
   enum StmtId {
     kFindDoc,
     kDeleteDoc,
@@ -277,6 +298,7 @@ class SqliteStore final : public Store {
   std::vector<Stmt> stmts_;
   std::map<std::string, Stmt> query_cache_;  // keyed by SQL; a few shapes at most
   std::set<std::string> dirty_;  // blocks to merge again at commit
+  std::optional<std::chrono::steady_clock::time_point> deadline_;  // see SetDeadline
 };
 
 Status SqliteStore::Migrate() {
@@ -910,6 +932,102 @@ Result<std::vector<PairBucket>> SqliteStore::PairStats(const std::string& a, con
     if (!row) break;
     out.push_back(PairBucket{s.ColumnText(0), static_cast<int>(s.ColumnInt(1)), s.ColumnDouble(2)});
   }
+  return out;
+}
+
+template <typename OnRow>
+Status SqliteStore::ReadRows(const std::string& sql, const std::vector<std::string>& params,
+                             const std::vector<int64_t>& ints, OnRow&& on_row) {
+  auto it = query_cache_.find(sql);
+  if (it == query_cache_.end()) {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(db_, sql));
+    it = query_cache_.emplace(sql, std::move(st)).first;
+  }
+  Stmt& s = it->second;
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  int index = 1;
+  for (const std::string& p : params) ENTENTE_RETURN_IF_ERROR(s.BindText(index++, p));
+  for (int64_t v : ints) ENTENTE_RETURN_IF_ERROR(s.BindInt(index++, v));
+  Status st;
+  while (true) {
+    Result<bool> more = s.Step();
+    if (!more.ok()) {
+      st = more.status();
+      break;
+    }
+    if (!*more) break;
+    on_row(s);
+  }
+  Status reset = s.Reset();
+  if (!st.ok()) {
+    if (deadline_ && std::chrono::steady_clock::now() >= *deadline_) {
+      return Status::StoreError("query interrupted: deadline passed");
+    }
+    return st;
+  }
+  return reset;
+}
+
+Result<std::vector<ActorSummary>> SqliteStore::Actors(const std::string& text, int limit) {
+  if (limit < 1 || limit > 1000) return Status::InvalidArgument("limit must be between 1 and 1000");
+  std::vector<ActorSummary> out;
+  // An actor matches on its fields, or on a phrase that named it in an
+  // article ("Poutine" finds Vladimir Putin).
+  ENTENTE_RETURN_IF_ERROR(ReadRows(
+      "WITH hits(n, c, o) AS ("
+      " SELECT COALESCE(name, ''), COALESCE(country, ''), COALESCE(org, '') FROM merged_actors"
+      "  WHERE ?1 = '' OR name LIKE ?2 ESCAPE '\\' OR office LIKE ?2 ESCAPE '\\' OR country LIKE ?2 ESCAPE '\\'"
+      "  OR org LIKE ?2 ESCAPE '\\'"
+      " UNION"
+      " SELECT COALESCE(json_extract(a.value, '$.name'), ''), COALESCE(json_extract(a.value, '$.country'), ''),"
+      "  COALESCE(json_extract(a.value, '$.org'), '') FROM events e, json_each(e.json, '$.actors') a"
+      "  WHERE ?1 <> '' AND e.json LIKE ?2 ESCAPE '\\' AND json_extract(a.value, '$.text') LIKE ?2 ESCAPE '\\')"
+      " SELECT h.n, h.c, h.o, COUNT(DISTINCT m.event_id) AS k FROM hits h JOIN merged_actors m"
+      "  ON COALESCE(m.name, '') = h.n AND COALESCE(m.country, '') = h.c AND COALESCE(m.org, '') = h.o"
+      " GROUP BY 1, 2, 3 ORDER BY k DESC, 1, 2, 3 LIMIT ?3",
+      {text, LikeContains(text)}, {limit}, [&](const Stmt& s) {
+        out.push_back(ActorSummary{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2),
+                                   static_cast<int>(s.ColumnInt(3))});
+      }));
+  return out;
+}
+
+Result<std::vector<PlaceSummary>> SqliteStore::Places(const std::string& text, int limit) {
+  if (limit < 1 || limit > 1000) return Status::InvalidArgument("limit must be between 1 and 1000");
+  std::vector<PlaceSummary> out;
+  // A place matches on its name or country, or on the phrase that named it
+  // in an article ("Moscou" finds Moscow).
+  ENTENTE_RETURN_IF_ERROR(ReadRows(
+      "SELECT location_name, COALESCE(location_country, ''), MAX(lat), MAX(lon), COUNT(*) AS n "
+      "FROM merged_events WHERE location_name IS NOT NULL AND (?1 = '' OR location_name LIKE ?2 ESCAPE '\\' "
+      "OR location_country LIKE ?2 ESCAPE '\\' OR location_name IN (SELECT e.location_name FROM events e "
+      "WHERE e.location_name IS NOT NULL AND json_extract(e.json, '$.location.text') LIKE ?2 ESCAPE '\\')) "
+      "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?3",
+      {text, LikeContains(text)}, {limit}, [&](const Stmt& s) {
+        PlaceSummary p;
+        p.name = s.ColumnText(0);
+        p.country = s.ColumnText(1);
+        p.has_coordinates = !s.ColumnIsNull(2);
+        p.lat = s.ColumnDouble(2);
+        p.lon = s.ColumnDouble(3);
+        p.events = static_cast<int>(s.ColumnInt(4));
+        out.push_back(std::move(p));
+      }));
+  return out;
+}
+
+Result<std::vector<DocumentSummary>> SqliteStore::Documents(int limit, int offset) {
+  if (limit < 1 || limit > 1000) return Status::InvalidArgument("limit must be between 1 and 1000");
+  if (offset < 0) return Status::InvalidArgument("offset must not be negative");
+  std::vector<DocumentSummary> out;
+  ENTENTE_RETURN_IF_ERROR(ReadRows(
+      "SELECT d.id, COALESCE(d.url, ''), COALESCE(d.source, ''), COALESCE(d.language, ''), "
+      "COALESCE(d.title, ''), COALESCE(d.published, ''), (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) "
+      "FROM documents d ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?1 OFFSET ?2",
+      {}, {limit, offset}, [&](const Stmt& s) {
+        out.push_back(DocumentSummary{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3),
+                                      s.ColumnText(4), s.ColumnText(5), static_cast<int>(s.ColumnInt(6))});
+      }));
   return out;
 }
 

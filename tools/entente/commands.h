@@ -102,6 +102,21 @@ int RunExplain(const ExplainFlags& flags, std::ostream& out, std::ostream& err);
 int RunPair(const PairFlags& flags, std::ostream& out, std::ostream& err);
 int RunRemove(const RemoveFlags& flags, std::ostream& err);
 
+// `entente serve`: the JSON API and the analyst's page (docs/server.md).
+struct ServeFlags {
+  std::string db = "entente.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;              // 0 = 2 × hardware threads, at least 4
+  int timeout_ms = 5000;        // per-request query deadline
+  std::string ingest_token;     // non-empty: POST /api/v1/documents is on
+  std::string data_dir;         // tables for live ingest
+  bool log = false;
+};
+
+// Serves until the process is stopped.
+int RunServe(const ServeFlags& flags, std::ostream& out, std::ostream& err);
+
 int RunExtract(const ExtractFlags& flags, std::ostream& out, std::ostream& err);
 int RunIngest(const IngestFlags& flags, std::ostream& err);
 int RunEvents(const QueryFlags& flags, std::ostream& out, std::ostream& err);

@@ -136,6 +136,23 @@ int Main(int argc, char** argv) {
   cmd_time->add_flag("--json", time.json, "One JSON object per expression");
   cmd_time->add_option("--data", time.data_dir, "Folder of the knowledge and rule tables");
 
+  ServeFlags serve;
+  CLI::App* cmd_serve = app.add_subcommand("serve", "Serve the JSON API and the analyst's page over a store");
+  cmd_serve->add_option("--db", serve.db, "SQLite store file")->capture_default_str();
+  cmd_serve->add_option("--port", serve.port, "TCP port (0: any free port)")->capture_default_str()->check(
+      CLI::Range(0, 65535));
+  cmd_serve->add_option("--bind", serve.bind, "Address to listen on (loopback by default)")->capture_default_str();
+  cmd_serve->add_option("--threads", serve.threads, "Worker threads (0: 2 x cores, at least 4)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
+  cmd_serve->add_option("--timeout-ms", serve.timeout_ms, "Deadline of one request's queries")
+      ->capture_default_str()
+      ->check(CLI::Range(10, 600000));
+  cmd_serve->add_option("--ingest-token", serve.ingest_token,
+                        "Turn on POST /api/v1/documents, behind this bearer token (16+ characters)");
+  cmd_serve->add_option("--data", serve.data_dir, "Folder of the knowledge and rule tables (live ingest)");
+  cmd_serve->add_flag("--log", serve.log, "One line per request on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -153,6 +170,7 @@ int Main(int argc, char** argv) {
   if (cmd_explain->parsed()) return RunExplain(explain, std::cout, std::cerr);
   if (cmd_pair->parsed()) return RunPair(pair, std::cout, std::cerr);
   if (cmd_remove->parsed()) return RunRemove(remove, std::cerr);
+  if (cmd_serve->parsed()) return RunServe(serve, std::cout, std::cerr);
   if (cmd_time->parsed()) {
     if (time.text.empty() == time.jsonl.empty()) {
       std::cerr << "error: give a text or --jsonl FILE (one of them)\n";
