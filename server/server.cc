@@ -1,11 +1,15 @@
 #include "server/server.h"
 
+// Answers are small: send them at once rather than wait for the peer's ACK (Nagle).
+#define CPPHTTPLIB_TCP_NODELAY true
 #include <httplib.h>
 
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <atomic>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -34,11 +38,15 @@ class HttpServer final : public Server {
   }
 
   Status Setup() {
-    const int threads = options_.threads > 0
-                            ? options_.threads
-                            : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+    // A kept-alive connection holds its worker thread until it closes, so the
+    // pool bounds the clients served at once, not the cores used: 64 by default.
+    const int threads = options_.threads > 0 ? options_.threads : 64;
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     http_.set_payload_max_length(options_.max_body_bytes);
+    http_.set_tcp_nodelay(true);
+    // httplib closes a kept-alive connection after 5 requests by default; the
+    // page and API clients make many small requests on one connection.
+    http_.set_keep_alive_max_count(1000);
     http_.set_read_timeout(10, 0);
     http_.set_write_timeout(10, 0);
     http_.set_keep_alive_max_count(1000);
@@ -163,11 +171,52 @@ class HttpServer final : public Server {
     r.params = req.params;
     r.body = req.body;
     r.authorization = req.get_header_value("Authorization");
+    // GET answers are cached, keyed by path and parameters, for as long as the
+    // store has not changed. Each connection sees changes through its data
+    // version (another process's ingest) and this server counts its own
+    // ingests; either bumps the epoch that cached answers carry.
+    const bool cacheable = req.method == "GET";
+    std::string key;
+    uint64_t epoch = 0;
+    if (cacheable) {
+      Result<int64_t> v = (*store)->DataVersion();
+      if (v.ok()) {
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          auto [it, first] = seen_.emplace(std::this_thread::get_id(), *v);
+          if (!first && it->second != *v) {
+            it->second = *v;
+            ++epoch_;
+          }
+        }
+        epoch = epoch_.load();
+        key = req.path;
+        for (const auto& [k, val] : req.params) key += "\x1f" + k + "=" + val;  // params are sorted by name
+        std::lock_guard<std::mutex> lock(cache_mu_);
+        auto it = cache_.find(key);
+        if (it != cache_.end() && it->second.epoch == epoch) {
+          Json(res, it->second.response.status, it->second.response.body);
+          return;
+        }
+      }
+    }
     (*store)->SetDeadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.query_timeout_ms));
     ApiResponse out = api_.Handle(**store, r);
     (*store)->SetDeadline(std::nullopt);
+    if (req.method == "POST" && out.status >= 200 && out.status < 300) ++epoch_;
+    if (!key.empty() && out.status == 200) {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      if (cache_.size() >= kCacheEntries) cache_.clear();
+      cache_[key] = CacheEntry{epoch, out};
+    }
     Json(res, out.status, out.body);
   }
+
+  struct CacheEntry {
+    uint64_t epoch = 0;
+    ApiResponse response;
+  };
+  static constexpr size_t kCacheEntries = 2048;
 
   ServerOptions options_;
   Api api_;
@@ -176,6 +225,10 @@ class HttpServer final : public Server {
   int port_ = 0;
   std::mutex mu_;  // guards stores_
   std::map<std::thread::id, std::unique_ptr<Store>> stores_;
+  std::map<std::thread::id, int64_t> seen_;  // guarded by mu_: each connection's last data version
+  std::atomic<uint64_t> epoch_{0};            // bumped by every change seen or made
+  std::mutex cache_mu_;                       // guards cache_
+  std::unordered_map<std::string, CacheEntry> cache_;
 };
 
 }  // namespace

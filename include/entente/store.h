@@ -139,6 +139,10 @@ class Store {
   // One merged event with its mentions; nullopt when no such id.
   virtual Result<std::optional<MergedEventRow>> GetEvent(const std::string& id) = 0;
   virtual Result<int64_t> CountMergedEvents() = 0;
+  // A number that changes whenever the store's content may have changed: a
+  // commit on this connection or on any other (PRAGMA data_version). For
+  // caches of query results.
+  virtual Result<int64_t> DataVersion() = 0;
   // Removes a document and its mentions; their events are merged again at
   // commit (an event with no mention left is gone). REQUIRES: inside a batch.
   // False when there was no such document.

@@ -114,7 +114,7 @@ CREATE TABLE merged_events (
   json              TEXT NOT NULL
 );
 CREATE INDEX merged_block ON merged_events(block);
-CREATE INDEX merged_date_from ON merged_events(date_from);
+CREATE INDEX merged_order ON merged_events(date_from IS NULL, date_from, id);
 CREATE INDEX merged_type ON merged_events(type);
 CREATE TABLE merged_actors (
   event_id  TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
@@ -126,7 +126,7 @@ CREATE TABLE merged_actors (
   role      TEXT NOT NULL,
   PRIMARY KEY (event_id, ordinal)
 );
-CREATE INDEX merged_actors_country ON merged_actors(country);
+CREATE INDEX merged_actors_country ON merged_actors(country, event_id);
 CREATE TABLE merged_members (
   event_id    TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
   mention_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -221,7 +221,9 @@ class SqliteStore final : public Store {
       if (!st.ok()) return Status(st.code(), "merging block " + block + ": " + st.message());
     }
     dirty_.clear();
-    return Exec(db_, "COMMIT");
+    ENTENTE_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+    ++commits_;  // data_version does not see this connection's own commits
+    return Status::Ok();
   }
   Status RollbackBatch() override {
     if (sqlite3_get_autocommit(db_) != 0) return Status::InvalidArgument("no batch is open");
@@ -234,6 +236,12 @@ class SqliteStore final : public Store {
   Result<int64_t> CountDocuments() override { return CountRows(kCountDocs); }
   Result<int64_t> CountEvents() override { return CountRows(kCountEvents); }
   Result<int64_t> CountMergedEvents() override { return CountRows(kCountMerged); }
+  Result<int64_t> DataVersion() override {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "PRAGMA data_version"));
+    ENTENTE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::StoreError("PRAGMA data_version returned no row");
+    return s.ColumnInt(0) + commits_;
+  }
   Result<std::vector<MergedEventRow>> MergedEvents(const EventQuery& query, bool with_mentions) override;
   Result<std::optional<MergedEventRow>> GetEvent(const std::string& id) override;
   Result<bool> RemoveDocument(const std::string& doc_id) override;
@@ -298,6 +306,7 @@ class SqliteStore final : public Store {
   std::vector<Stmt> stmts_;
   std::map<std::string, Stmt> query_cache_;  // keyed by SQL; a few shapes at most
   std::set<std::string> dirty_;  // blocks to merge again at commit
+  int64_t commits_ = 0;          // commits on this connection (DataVersion)
   std::optional<std::chrono::steady_clock::time_point> deadline_;  // see SetDeadline
 };
 
@@ -802,14 +811,21 @@ Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& 
   }
   const std::string& ca = q.country_a.empty() ? q.country_b : q.country_a;
   const std::string& cb = q.country_a.empty() ? std::string() : q.country_b;
+  // Country codes are stored upper-case: compared as such, the country index
+  // finds the events (rather than a test of every event).
+  auto upper = [](std::string c) {
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return c;
+  };
   if (!ca.empty() && !cb.empty()) {
-    std::string pa = param(ca), pb = param(cb);
-    sql += " AND EXISTS (SELECT 1 FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = a1.event_id AND "
-           "a2.ordinal <> a1.ordinal WHERE a1.event_id = m.id AND a1.country = " +
-           pa + " COLLATE NOCASE AND a2.country = " + pb + " COLLATE NOCASE)";
+    std::string pa = param(upper(ca)), pb = param(upper(cb));
+    // "+m.id": walk the events in date order and test each against the pair's
+    // set, so that a page of a frequent pair stops after its first rows.
+    sql += " AND +m.id IN (SELECT a1.event_id FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = "
+           "a1.event_id AND a2.ordinal <> a1.ordinal WHERE a1.country = " +
+           pa + " AND a2.country = " + pb + ")";
   } else if (!ca.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM merged_actors a WHERE a.event_id = m.id AND a.country = " + param(ca) +
-           " COLLATE NOCASE)";
+    sql += " AND +m.id IN (SELECT a.event_id FROM merged_actors a WHERE a.country = " + param(upper(ca)) + ")";
   }
   if (!q.type.empty()) sql += " AND m.type = " + param(q.type) + " COLLATE NOCASE";
   if (!q.cameo_root.empty()) sql += " AND substr(m.cameo, 1, 2) = " + param(q.cameo_root);
@@ -914,15 +930,19 @@ Result<std::vector<PairBucket>> SqliteStore::PairStats(const std::string& a, con
   if (width == 0) return Status::InvalidArgument("--by must be day, month or year, got '" + by + "'");
   std::string sql =
       "SELECT substr(m.date_from, 1, " + std::to_string(width) +
-      ") AS period, COUNT(*), SUM(m.goldstein) FROM merged_events m WHERE m.date_from IS NOT NULL AND EXISTS "
-      "(SELECT 1 FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = a1.event_id AND a2.ordinal <> "
-      "a1.ordinal WHERE a1.event_id = m.id AND a1.country = ?1 COLLATE NOCASE AND a2.country = ?2 COLLATE NOCASE)";
+      ") AS period, COUNT(*), SUM(m.goldstein) FROM merged_events m WHERE m.date_from IS NOT NULL AND m.id IN "
+      "(SELECT a1.event_id FROM merged_actors a1 JOIN merged_actors a2 ON a2.event_id = a1.event_id AND "
+      "a2.ordinal <> a1.ordinal WHERE a1.country = ?1 AND a2.country = ?2)";
   if (from) sql += " AND m.date_to >= ?3";
   if (to) sql += std::string(" AND m.date_from <= ") + (from ? "?4" : "?3");
   sql += " GROUP BY period ORDER BY period";
   ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
-  ENTENTE_RETURN_IF_ERROR(s.BindText(1, a));
-  ENTENTE_RETURN_IF_ERROR(s.BindText(2, b));
+  auto upper = [](std::string c) {
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return c;
+  };
+  ENTENTE_RETURN_IF_ERROR(s.BindText(1, upper(a)));
+  ENTENTE_RETURN_IF_ERROR(s.BindText(2, upper(b)));
   int next = 3;
   if (from) ENTENTE_RETURN_IF_ERROR(s.BindText(next++, from->ToString()));
   if (to) ENTENTE_RETURN_IF_ERROR(s.BindText(next++, to->ToString()));

@@ -142,7 +142,7 @@ int Main(int argc, char** argv) {
   cmd_serve->add_option("--port", serve.port, "TCP port (0: any free port)")->capture_default_str()->check(
       CLI::Range(0, 65535));
   cmd_serve->add_option("--bind", serve.bind, "Address to listen on (loopback by default)")->capture_default_str();
-  cmd_serve->add_option("--threads", serve.threads, "Worker threads (0: 2 x cores, at least 4)")
+  cmd_serve->add_option("--threads", serve.threads, "Worker threads, each serving one kept-alive connection at a time (0: 64)")
       ->capture_default_str()
       ->check(CLI::Range(0, 256));
   cmd_serve->add_option("--timeout-ms", serve.timeout_ms, "Deadline of one request's queries")
