@@ -49,15 +49,16 @@ nlohmann::ordered_json ToJson(const TimeExpr& e, bool use_future, const char* ro
   j["end"] = e.end;
   j["text"] = e.text;
   j["value"] = use_future ? e.future_value : e.value;
-  if (e.resolved && !e.is_duration) {
+  if ((e.resolved || e.anchored) && !e.is_duration && e.from.valid() && e.to.valid()) {
     j["from"] = (use_future ? e.future_from : e.from).ToString();
     j["to"] = (use_future ? e.future_to : e.to).ToString();
   } else {
     j["from"] = nullptr;
     j["to"] = nullptr;
   }
-  j["precision"] = e.is_duration ? "duration" : PrecisionName(e.precision);
+  j["precision"] = e.is_duration ? "duration" : e.is_set ? "set" : PrecisionName(e.precision);
   j["resolved"] = e.resolved;
+  if (e.anchored) j["anchored"] = true;  // from/to: the fallback reading against the reference
   j["reading"] = use_future ? "future" : "past";
   j["rule"] = e.rule;
   if (role != nullptr) j["role"] = role;
@@ -66,7 +67,8 @@ nlohmann::ordered_json ToJson(const TimeExpr& e, bool use_future, const char* ro
 
 // Every expression of `text`, sentence by sentence; the reading (past or
 // future) follows the tense of the expression's clause unless `tense` forces
-// one. A range is followed by its two ends (role "range_start", "range_end").
+// one. A range is followed by its two ends (role "range_start", "range_end"),
+// "d'ici la fin de l'année" by the period it ends with (role "inner").
 nlohmann::ordered_json Expressions(const Tools& t, std::string_view text, std::optional<Date> ref,
                                    std::string_view lang, std::string_view tense) {
   Segmented s = t.For(lang).Segment(text);
@@ -84,7 +86,8 @@ nlohmann::ordered_json Expressions(const Tools& t, std::string_view text, std::o
       out.push_back(ToJson(e, use_future, nullptr));
       for (size_t k = 0; k < e.ends.size(); ++k) {
         const TimeExpr& x = e.ends[k];
-        out.push_back(ToJson(x, use_future && x.tense_dependent, k == 0 ? "range_start" : "range_end"));
+        const char* role = e.ends.size() != 2 ? "inner" : k == 0 ? "range_start" : "range_end";
+        out.push_back(ToJson(x, use_future && x.tense_dependent, role));
       }
     }
   }
