@@ -291,6 +291,11 @@ class SqliteStore final : public Store {
   };
 
   Status MergeBlockRows(const std::string& block);
+  // The limits and dates of a query are sane.
+  static Status CheckPaging(const EventQuery& q);
+  // `sql` with LIMIT and OFFSET appended, prepared once per shape (cached),
+  // reset, and bound: `params` as text ?1.., then the limit and offset.
+  Result<Stmt*> PreparePaged(std::string sql, const std::vector<std::string>& params, const EventQuery& q);
   Status FillNullBlocks();
   Status MarkDocBlocks(const std::string& doc_id);
   Result<std::vector<EventMention>> MentionsOf(const std::string& event_id);
@@ -647,14 +652,37 @@ Result<Event> SqliteStore::RebuildEvent(const Stmt& row) {
   return EventFromJson(row.ColumnText(1));
 }
 
-Result<std::vector<StoredEvent>> SqliteStore::Events(const EventQuery& q) {
+Status SqliteStore::CheckPaging(const EventQuery& q) {
   if (q.limit < 1 || q.limit > 100000) {
-    return Status::InvalidArgument("limit must be between 1 and 100000, got " +
-                                   std::to_string(q.limit));
+    return Status::InvalidArgument("limit must be between 1 and 100000, got " + std::to_string(q.limit));
   }
   if (q.offset < 0) return Status::InvalidArgument("offset must not be negative");
   if (q.from && !q.from->valid()) return Status::InvalidArgument("invalid 'from' date");
   if (q.to && !q.to->valid()) return Status::InvalidArgument("invalid 'to' date");
+  return Status::Ok();
+}
+
+Result<Stmt*> SqliteStore::PreparePaged(std::string sql, const std::vector<std::string>& params,
+                                        const EventQuery& q) {
+  const int limit_index = static_cast<int>(params.size()) + 1;
+  sql += " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
+  auto it = query_cache_.find(sql);
+  if (it == query_cache_.end()) {
+    ENTENTE_ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(db_, sql));
+    it = query_cache_.emplace(sql, std::move(st)).first;
+  }
+  Stmt& s = it->second;
+  ENTENTE_RETURN_IF_ERROR(s.Reset());
+  for (size_t i = 0; i < params.size(); ++i) {
+    ENTENTE_RETURN_IF_ERROR(s.BindText(static_cast<int>(i) + 1, params[i]));
+  }
+  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index, q.limit));
+  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index + 1, q.offset));
+  return &s;
+}
+
+Result<std::vector<StoredEvent>> SqliteStore::Events(const EventQuery& q) {
+  ENTENTE_RETURN_IF_ERROR(CheckPaging(q));
 
   // Only fixed SQL fragments are appended; every value is a bound parameter.
   std::string sql = "SELECT ";
@@ -699,21 +727,8 @@ Result<std::vector<StoredEvent>> SqliteStore::Events(const EventQuery& q) {
     sql += " AND e.date_from <= ?" + std::to_string(params.size());
   }
   sql += " ORDER BY e.date_from IS NULL, e.date_from, e.doc_id, e.ordinal";
-  const int limit_index = static_cast<int>(params.size()) + 1;
-  sql += " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
-
-  auto it = query_cache_.find(sql);
-  if (it == query_cache_.end()) {
-    ENTENTE_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
-    it = query_cache_.emplace(sql, std::move(s)).first;
-  }
-  Stmt& s = it->second;
-  ENTENTE_RETURN_IF_ERROR(s.Reset());
-  for (size_t i = 0; i < params.size(); ++i) {
-    ENTENTE_RETURN_IF_ERROR(s.BindText(static_cast<int>(i) + 1, params[i]));
-  }
-  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index, q.limit));
-  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index + 1, q.offset));
+  ENTENTE_ASSIGN_OR_RETURN(Stmt * paged, PreparePaged(std::move(sql), params, q));
+  Stmt& s = *paged;
 
   std::vector<StoredEvent> out;
   Status st;
@@ -778,12 +793,7 @@ Result<std::vector<EventMention>> SqliteStore::MentionsOf(const std::string& eve
 }
 
 Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& q, bool with_mentions) {
-  if (q.limit < 1 || q.limit > 100000) {
-    return Status::InvalidArgument("limit must be between 1 and 100000, got " + std::to_string(q.limit));
-  }
-  if (q.offset < 0) return Status::InvalidArgument("offset must not be negative");
-  if (q.from && !q.from->valid()) return Status::InvalidArgument("invalid 'from' date");
-  if (q.to && !q.to->valid()) return Status::InvalidArgument("invalid 'to' date");
+  ENTENTE_RETURN_IF_ERROR(CheckPaging(q));
   if (!q.cameo_root.empty() &&
       (q.cameo_root.size() != 2 || !std::isdigit(static_cast<unsigned char>(q.cameo_root[0])) ||
        !std::isdigit(static_cast<unsigned char>(q.cameo_root[1])))) {
@@ -858,21 +868,8 @@ Result<std::vector<MergedEventRow>> SqliteStore::MergedEvents(const EventQuery& 
            param(LikeContains(q.text)) + " ESCAPE '\\')";
   }
   sql += " ORDER BY m.date_from IS NULL, m.date_from, m.id";
-  const int limit_index = static_cast<int>(params.size()) + 1;
-  sql += " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1);
-
-  auto it = query_cache_.find(sql);
-  if (it == query_cache_.end()) {
-    ENTENTE_ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(db_, sql));
-    it = query_cache_.emplace(sql, std::move(st)).first;
-  }
-  Stmt& s = it->second;
-  ENTENTE_RETURN_IF_ERROR(s.Reset());
-  for (size_t i = 0; i < params.size(); ++i) {
-    ENTENTE_RETURN_IF_ERROR(s.BindText(static_cast<int>(i) + 1, params[i]));
-  }
-  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index, q.limit));
-  ENTENTE_RETURN_IF_ERROR(s.BindInt(limit_index + 1, q.offset));
+  ENTENTE_ASSIGN_OR_RETURN(Stmt * paged, PreparePaged(std::move(sql), params, q));
+  Stmt& s = *paged;
   std::vector<MergedEventRow> out;
   Status st;
   while (true) {

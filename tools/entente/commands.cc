@@ -360,26 +360,17 @@ int RunPair(const PairFlags& flags, std::ostream& out, std::ostream& err) {
     err << "error: " << pair.status().message() << "\n";
     return kExitUsage;
   }
-  std::optional<Date> from, to;
-  if (!flags.from.empty()) {
-    Result<Date> d = ParseQueryDate(flags.from, "--from", false);
-    if (!d.ok()) {
-      err << "error: " << d.status().message() << "\n";
+  Result<std::optional<Date>> from = ParseOptionalDate(flags.from, "--from", false);
+  Result<std::optional<Date>> to = ParseOptionalDate(flags.to, "--to", true);
+  for (const Status& st : {from.status(), to.status()}) {
+    if (!st.ok()) {
+      err << "error: " << st.message() << "\n";
       return kExitUsage;
     }
-    from = *d;
-  }
-  if (!flags.to.empty()) {
-    Result<Date> d = ParseQueryDate(flags.to, "--to", true);
-    if (!d.ok()) {
-      err << "error: " << d.status().message() << "\n";
-      return kExitUsage;
-    }
-    to = *d;
   }
   std::unique_ptr<Store> store = OpenExisting(flags.db, err);
   if (store == nullptr) return kExitUsage;
-  Result<std::vector<PairBucket>> stats = store->PairStats(pair->first, pair->second, flags.by, from, to);
+  Result<std::vector<PairBucket>> stats = store->PairStats(pair->first, pair->second, flags.by, *from, *to);
   if (!stats.ok()) {
     err << "error: " << stats.status().message() << "\n";
     return stats.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailures;

@@ -50,6 +50,12 @@ Result<Date> ParseQueryDate(std::string_view text, std::string_view flag, bool a
   return bad();
 }
 
+Result<std::optional<Date>> ParseOptionalDate(std::string_view text, std::string_view flag, bool as_end) {
+  if (text.empty()) return std::optional<Date>();
+  ENTENTE_ASSIGN_OR_RETURN(Date d, ParseQueryDate(text, flag, as_end));
+  return std::optional<Date>(d);
+}
+
 Result<std::pair<std::string, std::string>> ParsePair(std::string_view text) {
   auto bad = [&] {
     return Status::InvalidArgument("--pair: '" + std::string(text) +

@@ -4,6 +4,7 @@
 #define ENTENTE_TOOLS_ENTENTE_FORMAT_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,8 @@ namespace entente::cli {
 // its first day when `as_end` is false (--from) and its last day when true
 // (--to). Anything else is InvalidArgument naming the flag.
 Result<Date> ParseQueryDate(std::string_view text, std::string_view flag, bool as_end);
+// The same for an optional flag: nullopt when `text` is empty.
+Result<std::optional<Date>> ParseOptionalDate(std::string_view text, std::string_view flag, bool as_end);
 
 // "RUS,IRN" → {"RUS", "IRN"} (upper-cased). Each side must be three ASCII
 // letters.

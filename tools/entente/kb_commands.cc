@@ -56,18 +56,14 @@ std::optional<Loaded> LoadKb(const KbFlags& flags, std::ostream& err) {
 }  // namespace
 
 int RunKbLookup(const KbFlags& flags, std::ostream& out, std::ostream& err) {
-  std::optional<Date> date;
-  if (!flags.date.empty()) {
-    Result<Date> d = ParseQueryDate(flags.date, "--date", false);
-    if (!d.ok()) {
-      err << "error: " << d.status().message() << "\n";
-      return kExitUsage;
-    }
-    date = *d;
+  Result<std::optional<Date>> date = ParseOptionalDate(flags.date, "--date", false);
+  if (!date.ok()) {
+    err << "error: " << date.status().message() << "\n";
+    return kExitUsage;
   }
   std::optional<Loaded> l = LoadKb(flags, err);
   if (!l) return kExitUsage;
-  std::vector<KbCandidate> cs = Lookup(*l->kb, *l->segmenter, flags.phrase, date);
+  std::vector<KbCandidate> cs = Lookup(*l->kb, *l->segmenter, flags.phrase, *date);
   for (const KbCandidate& c : cs) {
     if (flags.json) {
       nlohmann::ordered_json j;
