@@ -1836,7 +1836,7 @@ class DocExtractor {
         m.own_date = true;
       }
     }
-    // a content event takes the dated speech's date ("a annoncé vendredi la tenue d'une réunion")
+    // a content event takes the dated speech's date ("a fait savoir lundi qu'une réunion aura lieu")
     for (const Speech& sp : speeches) {
       if (sp.trig == SIZE_MAX) continue;
       const Mention& sm = local[sp.trig];
@@ -1849,7 +1849,7 @@ class DocExtractor {
         }
       }
     }
-    // occur verbs ("qui se tiendra à Téhéran du 16 au 18 février"): date, place and tense to the event noun
+    // occur verbs ("qui aura lieu à Genève du 3 au 5 mars"): date, place and tense to the event noun
     for (const auto& oc : occur_) {
       if (oc.sentence != si) continue;
       Mention* target = nullptr;
