@@ -85,8 +85,8 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kAux, kCopula, kModal, kFutureVerb, kPerfectPast, kNegatingVerb, kPassiveAux, kPrepAvec, kPrepA, kPrepContre, kPrepEn, kPrepDe, kPrepPar, kPrepEntre, kPrepSur, kPrepPour, kGenitive, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders", "aux", "copula", "modal", "future_verb", "perfect_past", "negating_verb", "passive_aux", "prep_avec", "prep_a", "prep_contre", "prep_en", "prep_de", "prep_par", "prep_entre", "prep_sur", "prep_pour", "genitive"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kAux, kCopula, kModal, kFutureVerb, kPerfectPast, kNegatingVerb, kPassiveAux, kPrepAvec, kPrepA, kPrepContre, kPrepEn, kPrepDe, kPrepPar, kPrepEntre, kPrepSur, kPrepPour, kGenitive, kDefiniteDet, kIndefiniteDet, kCoordinator, kSubjectPronoun, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders", "aux", "copula", "modal", "future_verb", "perfect_past", "negating_verb", "passive_aux", "prep_avec", "prep_a", "prep_contre", "prep_en", "prep_de", "prep_par", "prep_entre", "prep_sur", "prep_pour", "genitive", "definite_determiner", "indefinite_determiner", "coordinator", "subject_pronoun"};
 
 // English prepositions fill the slots patterns name in French (data/en/grammar.tsv, roles prep_*).
 constexpr std::pair<R, const char*> kPrepSlots[] = {
@@ -574,8 +574,8 @@ class DocExtractor {
         countries.push_back(kb_.countries()[matches[q].index].iso3);
         at = matches[q].tok_end;
         ++q;
-        if (at < e && (words_[at] == "," || words_[at] == "and")) ++at;
-        if (at < e && words_[at] == "and") ++at;
+        if (at < e && (words_[at] == "," || IsRole(R::kCoordinator, words_[at]))) ++at;
+        if (at < e && IsRole(R::kCoordinator, words_[at])) ++at;
       }
       if (!countries.empty()) {
         j = matches[q - 1].tok_end;
@@ -866,18 +866,8 @@ class DocExtractor {
   bool DefiniteBefore(uint32_t tok, uint32_t b) const {
     for (int k = 1; k <= 4 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
       std::string_view w = words_[tok - k];
-      if (en_) {
-        if (w == "the" || w == "this" || w == "these" || w == "those" || w == "their" || w == "his" || w == "her" ||
-            w == "its" || IsRole(R::kGenitive, w))
-          return true;
-        if (w == "a" || w == "an" || w == "some" || w == "any" || w == "new" || w == "more") return false;
-        continue;
-      }
-      if (w == "le" || w == "la" || w == "les" || w == "l'" || w == "ce" || w == "cet" || w == "cette" ||
-          w == "ces" || w == "leur" || w == "leurs" || w == "son" || w == "sa" || w == "ses" || w == "du" ||
-          w == "au" || w == "aux")
-        return true;
-      if (w == "des" || w == "un" || w == "une" || w == "de" || w == "d'") return false;
+      if (IsRole(R::kDefiniteDet, w) || IsRole(R::kGenitive, w)) return true;
+      if (IsRole(R::kIndefiniteDet, w)) return false;
     }
     return false;
   }
@@ -907,9 +897,7 @@ class DocExtractor {
     if (PureDet(prev) || IsRole(R::kGenitive, prev) || prev == "of" || prev == "for") return false;
     if (prev == "to" || IsRole(R::kModal, prev) || IsAuxWord(static_cast<uint32_t>(k))) return !s_form;
     if (past || ing) return true;
-    if (IsRole(R::kPersonPronoun, prev) || IsRole(R::kRelative, prev) || prev == "they" || prev == "we" ||
-        prev == "it" || prev == "i")
-      return true;
+    if (IsRole(R::kPersonPronoun, prev) || IsRole(R::kRelative, prev) || IsRole(R::kSubjectPronoun, prev)) return true;
     return seg_.tokens[k].capitalized && k > static_cast<int32_t>(b);
   }
 
@@ -1046,9 +1034,7 @@ class DocExtractor {
         rest += words_[toks[k]];
       }
       if (toks.empty()) return false;
-      return rest.empty() || rest == "et" || rest == "ainsi que" || rest == "ou" || rest == "de meme que" ||
-             (en_ && (rest == "and" || rest == "or" || rest == "as well as" || rest == "along with" ||
-                      rest == "together with"));
+      return rest.empty() || IsRole(R::kCoordinator, rest);
     };
     if (left) {
       int first = u;
