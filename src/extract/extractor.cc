@@ -74,6 +74,11 @@ struct Mention {
   bool in_speech = false;
   bool weak = false;  // an anaphoric report (no date, no cue): never decides flags
   bool framed = false;  // its sentence places it inside an event told before ("en marge de la visite")
+  bool dropped = false;  // restates another mention of its sentence: not reported
+  bool after_gathering = false;  // an earlier sentence named a gathering as a setting ("on the sidelines of
+                                 // the summit"): "the summit" now means that gathering
+  bool adjunct = false;  // an English present participle with no auxiliary ("signed …, pledging to"): its
+                         // clause starts at the trigger, so dates and places before it are the main verb's
   std::vector<std::string> attributes;
   Evidence evidence;
   int32_t speaker_person = -1;
@@ -85,8 +90,8 @@ bool Overlap(const EventDate& a, const EventDate& b) { return !(a.to < b.from ||
 int64_t Span(const EventDate& d) { return d.to.ToDays() - d.from.ToDays(); }
 
 // Grammar roles the extractor asks about (data/<lang>/grammar.tsv), resolved to bits once per document.
-enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kAux, kCopula, kModal, kFutureVerb, kPerfectPast, kNegatingVerb, kPassiveAux, kPrepAvec, kPrepA, kPrepContre, kPrepEn, kPrepDe, kPrepPar, kPrepEntre, kPrepSur, kPrepPour, kGenitive, kDefiniteDet, kIndefiniteDet, kCoordinator, kSubjectPronoun, kCount };
-const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders", "aux", "copula", "modal", "future_verb", "perfect_past", "negating_verb", "passive_aux", "prep_avec", "prep_a", "prep_contre", "prep_en", "prep_de", "prep_par", "prep_entre", "prep_sur", "prep_pour", "genitive", "definite_determiner", "indefinite_determiner", "coordinator", "subject_pronoun"};
+enum class R : int { kAfter, kBgCue, kBoundary, kFutureCue, kHonorific, kHostVerb, kInstitution, kLightVerb, kNegation, kNegationEnd, kPair, kPairCountries, kPairPossessive, kPersonPossessive, kPersonPronoun, kPhoneCue, kPlaceAnaphor, kPreposition, kPureDeterminer, kPurpose, kRelative, kSetting, kSkipBetween, kTopicNoun, kEventNoun, kPlaceNoun, kPairLeaders, kAux, kCopula, kModal, kFutureVerb, kPerfectPast, kNegatingVerb, kPassiveAux, kPrepAvec, kPrepA, kPrepContre, kPrepEn, kPrepDe, kPrepPar, kPrepEntre, kPrepSur, kPrepPour, kGenitive, kDefiniteDet, kIndefiniteDet, kCoordinator, kSubjectPronoun, kLocative, kCount };
+const char* const kRoleNames[] = {"after", "bg_cue", "boundary", "future_cue", "honorific", "host_verb", "institution", "light_verb", "negation", "negation_end", "pair", "pair_countries", "pair_possessive", "person_possessive", "person_pronoun", "phone_cue", "place_anaphor", "preposition", "pure_determiner", "purpose", "relative", "setting", "skip_between", "topic_noun", "event_noun", "place_noun", "pair_leaders", "aux", "copula", "modal", "future_verb", "perfect_past", "negating_verb", "passive_aux", "prep_avec", "prep_a", "prep_contre", "prep_en", "prep_de", "prep_par", "prep_entre", "prep_sur", "prep_pour", "genitive", "definite_determiner", "indefinite_determiner", "coordinator", "subject_pronoun", "locative"};
 
 // English prepositions fill the slots patterns name in French (data/en/grammar.tsv, roles prep_*).
 constexpr std::pair<R, const char*> kPrepSlots[] = {
@@ -905,6 +910,7 @@ class DocExtractor {
     uint32_t start = 0;
     bool pluperfect = false, future = false, passive = false, negated = false, infinitive = false;
     bool reduced = false;  // a participle after a noun: the noun is no subject
+    bool adjunct = false;  // a present participle with no auxiliary, after other words: a participial clause
   };
   // English verb group before the trigger: auxiliaries ("has been received"), modals ("will visit", "could
   // impose": future), "is expected to", "plans to" (future), "refused to", "did not" (negated), a bare "to"
@@ -957,6 +963,7 @@ class DocExtractor {
       g.start = tok;
     }
     g.passive = be_next && participle && !ing;
+    g.adjunct = ing && !participle && !seen_aux && !to && g.start == tok && tok > b;
     // "restrictions imposed since 2022": a participle right after an event noun is a reduced passive relative
     if (!seen_aux && !to && participle && g.start == tok && tok > b && IsRole(R::kEventNoun, words_[tok - 1])) {
       g.passive = true;
@@ -1090,16 +1097,29 @@ class DocExtractor {
   bool IsSettingNoun(const Pattern& p, uint32_t tok, uint32_t b, const std::vector<Unit>& units) const {
     if (p.pos != Pattern::Pos::kNoun) return false;
     if (!(p.Has("contact") || p.Has("summit") || p.Has("visit") || p.Has("discuss"))) return false;
-    for (int k = 1; k <= 6 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
+    for (int k = 1; k <= 10 && static_cast<int>(tok) - k >= static_cast<int>(b); ++k) {
       int n = Phrase(R::kSetting, words_, tok - k);
       if (n > 0 && static_cast<int>(tok) - k + n <= static_cast<int>(tok)) {
         // only determiners, possessives and adjectives between the phrase and the noun
         bool close = true;
         for (uint32_t q = tok - k + n; q < tok; ++q) {
-          if (!(PureDet(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) close = false;
-          if (UnitAt(units, q) && !UnitAt(units, q)->possessive) close = false;
+          // a possessive, or the organization or countries that name the gathering ("the BRICS summit",
+          // "the EU-China summit") may stand there; a person may not
+          if (const Unit* at = UnitAt(units, q)) {
+            bool names_it = !at->actors.empty();
+            for (const ActorVal& a : at->actors) names_it = names_it && !a.IsPerson();
+            if (!at->possessive && !(names_it && p.Has("summit"))) close = false;
+          } else if (!(PureDet(words_[q]) || seg_.tokens[q].kind == TokenKind::kWord)) {
+            close = false;
+          }
         }
-        if (close && tok - (tok - k + n) <= 3) return true;
+        // a name counts as one word ("the Shanghai Cooperation Organisation summit")
+        uint32_t between = 0;
+        for (uint32_t q = tok - k + n; q < tok; ++q) {
+          const Unit* at = UnitAt(units, q);
+          if (!at || q == at->tb) ++between;
+        }
+        if (close && between <= 3) return true;
       }
     }
     if (en_ && tok >= b + 2 && words_[tok - 1] == "of" && !InTime(tok - 2) && !UnitAt(units, tok - 2) &&
@@ -1203,6 +1223,29 @@ class DocExtractor {
     for (size_t ti = 0; ti < triggers.size(); ++ti) {
       dead[ti] = IsSettingNoun(*triggers[ti].p, triggers[ti].tok, b, units) || triggers[ti].p->Has("occur");
     }
+    // "met … at the BRICS summit", "se sont rencontrés au sommet de l'OCS": after a contact verb, a gathering
+    // introduced by a locative preposition is where the contact took place
+    for (size_t ti = 1; ti < triggers.size(); ++ti) {
+      const Pattern& p = *triggers[ti].p;
+      if (dead[ti] || p.pos != Pattern::Pos::kNoun || !p.Has("summit")) continue;
+      bool contact_before = false;
+      for (size_t tj = 0; tj < ti; ++tj) {
+        contact_before = contact_before || (triggers[tj].p->pos == Pattern::Pos::kVerb && triggers[tj].p->Has("contact"));
+      }
+      if (!contact_before) continue;
+      int32_t q = static_cast<int32_t>(triggers[ti].tok) - 1;
+      while (q >= static_cast<int32_t>(b)) {
+        const Unit* at = UnitAt(units, static_cast<uint32_t>(q));
+        if (at && !at->actors.empty() && !at->actors[0].IsPerson()) {
+          q = static_cast<int32_t>(at->tb) - 1;
+        } else if (PureDet(words_[q])) {
+          --q;
+        } else {
+          break;
+        }
+      }
+      if (q >= static_cast<int32_t>(b) && IsRole(R::kLocative, words_[q])) dead[ti] = true;
+    }
     if (en_) {
       // "imposed sanctions on", "launched airstrikes": the noun is the verb's object, one event
       for (size_t ti = 0; ti + 1 < triggers.size(); ++ti) {
@@ -1241,7 +1284,16 @@ class DocExtractor {
         fut = g.future;
         passive = g.passive;
         m.negated = g.negated;
+        m.adjunct = g.adjunct;
         en_reduced = g.reduced;
+        if (g.adjunct && words_[tr.tok - 1] != ",") {
+          // "signed a statement on Tuesday pledging to …": with no comma, the participle tells what the
+          // object of an earlier verb says (a reduced relative), not a new act
+          bool earlier_verb = false;
+          for (size_t tj = 0; tj < ti; ++tj)
+            earlier_verb = earlier_verb || (triggers[tj].p->pos == Pattern::Pos::kVerb && triggers[tj].tok < tr.tok);
+          if (earlier_verb) continue;
+        }
       } else if (is_verb) {
         for (const Analysis& a : An(tr.tok)) {
           if (a.verb && a.lemma_fold == p.words[0] && (a.future || a.conditional)) fut = true;
@@ -1597,6 +1649,10 @@ class DocExtractor {
         for (size_t tj = 0; tj < triggers.size(); ++tj) {
           if ((consumed[tj] || dead[tj]) && tj != ti) continue;
           if (triggers[tj].p->Has("speech") && !p.Has("speech")) continue;
+          // a participial clause ("…, pledging to") owns nothing said before it
+          if (en_ && pos < triggers[tj].tok && tj != 0 && triggers[tj].p->pos == Pattern::Pos::kVerb &&
+              EnVerbGroup(triggers[tj].tok, b).adjunct)
+            continue;
           uint32_t d = pos >= triggers[tj].tok ? pos - triggers[tj].tok : triggers[tj].tok - pos;
           if (d < bestd) {
             bestd = d;
@@ -1759,6 +1815,29 @@ class DocExtractor {
       }
     }
 
+    // a noun in apposition restates the act its sentence already told with a verb ("X visited Minsk on
+    // Monday, his first trip to Belarus in years"): same type, same sources, after a comma
+    for (size_t k = 1; k < local.size(); ++k) {
+      Mention& n = local[k];
+      if (n.pattern->pos != Pattern::Pos::kNoun || n.weak) continue;
+      bool comma = false;
+      for (size_t j = 0; j < k && !comma; ++j) {
+        const Mention& v = local[j];
+        if (v.pattern->pos != Pattern::Pos::kVerb || v.type != n.type || v.trigger >= n.trigger) continue;
+        bool same_sources = true, any = false;
+        for (auto& [a, r] : n.actors) {
+          if (r != Role::kSource) continue;
+          any = true;
+          bool found = false;
+          for (auto& [x, rx] : v.actors) found = found || (rx == Role::kSource && x.Same(a));
+          same_sources = same_sources && found;
+        }
+        if (!any || !same_sources) continue;
+        for (uint32_t q = v.trigger_end; q < n.trigger; ++q) comma = comma || words_[q] == ",";
+      }
+      n.dropped = comma;
+    }
+
     // reported speech: a country in the content stands for the speaker or the person addressed
     for (Mention& m : local) {
       if (m.pattern->Has("speech")) continue;
@@ -1797,6 +1876,8 @@ class DocExtractor {
         // a time expression modifies what comes before it more often than what follows; commas and quotes
         // separate clauses
         uint32_t tp = local[k].trigger;
+        if (local[k].dropped) continue;
+        if (local[k].adjunct && t.tok_begin < tp && k > 0) continue;  // the main verb's, not the participle's
         uint32_t d = t.tok_begin >= tp ? t.tok_begin - tp : tp - t.tok_end + 1 + 4;
         if (t.tok_begin >= local[k].trigger_end) d = t.tok_begin - local[k].trigger_end + 1;
         uint32_t lo = std::min(t.tok_begin, tp), hi = std::max(t.tok_begin, tp);
@@ -1820,6 +1901,17 @@ class DocExtractor {
       } else if (auto rel = OffsetBefore(m, b)) {
         m.date = *rel;
         m.own_date = true;
+      }
+    }
+    // a participial clause shares its main verb's time ("signed … on Tuesday, pledging to …")
+    for (size_t k = 1; k < local.size(); ++k) {
+      if (!local[k].adjunct || local[k].own_date) continue;
+      for (size_t j = k; j-- > 0;) {
+        if (local[j].trigger < local[k].trigger && local[j].own_date && !local[j].adjunct) {
+          local[k].date = local[j].date;
+          local[k].own_date = true;
+          break;
+        }
       }
     }
     // a content event takes the dated speech's date ("a fait savoir lundi qu'une réunion aura lieu")
@@ -1871,11 +1963,30 @@ class DocExtractor {
     occur_.clear();
 
     bool framed = false;
+    bool gathering = false;
     for (size_t ti = 0; ti < triggers.size(); ++ti) {
       if (dead[ti] && !triggers[ti].p->Has("occur")) framed = true;
+      if (dead[ti] && triggers[ti].p->Has("summit")) gathering = true;
+    }
+    // "on the sidelines of the BRICS summit": a setting phrase before a gathering's noun frames the sentence
+    // even where the noun is no trigger of its own
+    for (uint32_t q = b; q < e && !framed; ++q) {
+      int n = Phrase(R::kSetting, words_, q);
+      if (n == 0) continue;
+      uint32_t words = 0;
+      for (uint32_t r = q + n; r < e && words < 4 && !framed; ++r) {
+        for (const Pattern* pat : rules_.PatternsFor(words_[r])) {
+          gathering = gathering || (pat->pos == Pattern::Pos::kNoun && pat->Has("summit"));
+          framed = framed || gathering;
+        }
+        const Unit* at = UnitAt(units, r);
+        if (!at || r == at->tb) ++words;
+      }
     }
     for (Mention& m : local) {
+      if (m.dropped) continue;
       m.framed = framed;
+      m.after_gathering = gathering_framed_;
       // publication date when the text gives none
       if (!m.date && ref_) {
         EventDate d;
@@ -1911,6 +2022,7 @@ class DocExtractor {
       }
       mentions_.push_back(std::move(m));
     }
+    gathering_framed_ = gathering_framed_ || gathering;
     for (const Unit& u : units) NoteActors(u.actors);
     cur_units_ = nullptr;
   }
@@ -2023,6 +2135,11 @@ class DocExtractor {
     if ((e.type == "VISIT") != (m.type == "VISIT")) return false;  // visits join meetings later (FoldVisits)
     if (e.future != m.future) return false;
     if (e.negated != m.negated) return false;
+    // a meeting told as held inside a gathering ("on the sidelines of the summit") is not the gathering, and
+    // once a gathering was named so, "the summit" means it, not a meeting
+    if ((e.type == "SUMMIT") != (m.type == "SUMMIT") &&
+        (e.framed || m.framed || (m.weak && m.type == "SUMMIT" && m.after_gathering)))
+      return false;
     bool statement = m.type == "STATEMENT";
     if (!ActorsCompatible(e.actors, m.actors, statement)) return false;
     if (e.location && m.location) {
@@ -2408,6 +2525,7 @@ class DocExtractor {
   std::optional<ActorVal> last_event_source_;
   std::optional<ActorVal> last_act_source_;
   std::optional<ActorVal> last_event_target_;
+  bool gathering_framed_ = false;  // a sentence so far framed its events in a gathering (see after_gathering)
   std::vector<Occur> occur_;
 };
 

@@ -151,6 +151,24 @@ const Case kEnglishCases[] = {
      {"MEET CHN,RUS 2024-02-13 -"}, "en"},
     {"en_coordinated_participants", "2024-02-16", "The US, Russia and Switzerland met in Geneva on Monday.",
      {"MEET CHE,RUS,USA 2024-02-12 -"}, "en"},
+    // a participle after the object with no comma says what the object says: no event of its own
+    {"en_participle_after_object", "2024-02-16",
+     "Japan and Australia signed an accord in Canberra on Monday pledging closer naval cooperation.",
+     {"SIGN AUS,JPN 2024-02-12 -"}, "en"},
+    // after a comma, the participle is an act of the subject, at the main verb's time
+    {"en_participle_after_comma", "2024-02-16",
+     "China and Pakistan signed a trade accord on Monday, pledging to expand a joint corridor.",
+     {"SIGN CHN,PAK 2024-02-12 -", "INTENT_COOPERATE CHN,PAK 2024-02-12 -"}, "en"},
+    // a noun in apposition restates the visit the verb told
+    {"en_apposition_restates_visit", "2024-02-16",
+     "Indian Prime Minister Narendra Modi visited Tokyo on Saturday, his second trip to Japan this year.",
+     {"VISIT IND,JPN 2024-02-10 -"}, "en"},
+    // a meeting on the sidelines of a gathering named by its organization is a meeting, not the gathering;
+    // "the summit" told next is that gathering, an event of its own
+    {"en_meeting_inside_named_gathering", "2023-09-08",
+     "Japanese Prime Minister Fumio Kishida met Indonesian President Joko Widodo in Jakarta on Wednesday on the "
+     "sidelines of the ASEAN summit. The summit ends on Thursday.",
+     {"MEET IDN,JPN 2023-09-06 -", "SUMMIT IDN,JPN 2023-09-07 -"}, "en"},
 };
 
 INSTANTIATE_TEST_SUITE_P(English, ExtractorTest, ::testing::ValuesIn(kEnglishCases),

@@ -252,6 +252,20 @@ void KnowledgeBase::Impl::AddNames(const Segmenter& seg, const std::vector<std::
     // only match inside a longer key ("UN Security Council").
     if (folds.size() == 1 && IsName(kind) && IsCommonWord(folds[0])) continue;
     AddKey(folds, Entry{kind, index, -1, cap_pos, kind == KbKind::kAdjective && capitalized});
+    // An abbreviation's full stop is often dropped ("St. Petersburg" / "St Petersburg"): key both spellings.
+    std::vector<std::string> undotted;
+    uint32_t cap_shift = 0;
+    for (size_t k = 0; k < folds.size(); ++k) {
+      if (folds[k] == "." && k > 0 && k + 1 < folds.size()) {
+        if (k <= cap_pos) ++cap_shift;
+        continue;
+      }
+      undotted.push_back(folds[k]);
+    }
+    if (undotted.size() != folds.size()) {
+      AddKey(undotted, Entry{kind, index, -1, cap_pos - std::min(cap_pos, cap_shift),
+                             kind == KbKind::kAdjective && capitalized});
+    }
   }
 }
 

@@ -117,6 +117,7 @@ struct Lemmatizer::Impl {
   std::unique_ptr<Hunspell> hunspell;  // guarded by hunspell_mu
   UConverter* converter = nullptr;     // dictionary encoding when not UTF-8; guarded by hunspell_mu
   std::mutex hunspell_mu;
+  bool english = false;  // try the American spelling of a British doubled l ("travelled" → "traveled")
   std::shared_mutex cache_mu;
   std::unordered_map<std::string, std::unique_ptr<const std::vector<Analysis>>, StringHash, std::equal_to<>>
       cache;
@@ -161,6 +162,17 @@ std::vector<Analysis> Lemmatizer::Impl::Compute(std::string_view word) {
     for (char c : std::string(word)) typo += c == '\'' ? std::string("\xE2\x80\x99") : std::string(1, c);
     w = ToDic(typo);
     if (!w.empty()) morphs = hunspell->analyze(w);
+  }
+  if (morphs.empty() && english) {
+    // British spelling doubles a final l before -ed and -ing ("travelled", "cancelling", "signalled"); the
+    // American dictionary knows the single-l form.
+    for (std::string_view suffix : {std::string_view("lled"), std::string_view("lling")}) {
+      if (w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string single = w.substr(0, w.size() - suffix.size() + 1) + std::string(suffix.substr(2));
+        morphs = hunspell->analyze(single);
+        break;
+      }
+    }
   }
   for (const std::string& m : morphs) {
     Analysis a = Parse(FromDic(m));
@@ -220,6 +232,7 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Create(const std::string& dict_d
   }
   std::unique_ptr<Lemmatizer> lem(new Lemmatizer());
   lem->impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  lem->impl_->english = lang == "en" || lang.rfind("en_", 0) == 0;
   const char* enc = lem->impl_->hunspell->get_dic_encoding();
   std::string encoding = enc != nullptr ? enc : "";
   if (encoding != "UTF-8" && encoding != "utf-8" && !encoding.empty()) {

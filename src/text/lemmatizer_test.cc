@@ -125,6 +125,20 @@ TEST(LemmatizerCreateTest, English) {
   for (const Analysis& a : (*lem)->Analyze("visited"))
     visit = visit || (a.lemma == "visit" && a.participle_past);
   EXPECT_TRUE(visit);
+  // British doubled l: the American dictionary's single-l form gives the lemma
+  struct Case {
+    const char* word;
+    const char* lemma;
+    bool ing;
+  };
+  for (const Case& c : {Case{"travelled", "travel", false}, Case{"cancelling", "cancel", true},
+                        Case{"signalled", "signal", false}}) {
+    bool found = false;
+    for (const Analysis& a : (*lem)->Analyze(c.word))
+      found = found || (a.lemma == c.lemma && a.verb && (c.ing ? a.participle_present : a.participle_past));
+    EXPECT_TRUE(found) << c.word;
+  }
+  EXPECT_TRUE((*lem)->Analyze("zzzlled").empty());
 }
 
 }  // namespace
