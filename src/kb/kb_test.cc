@@ -583,6 +583,9 @@ TEST(KbRealDataTest, LoadsAndResolves) {
   EXPECT_EQ(Describe(*kb, "Le porte-parole du ministère iranien des Affaires étrangères"),
             "title:porte-parole du ministère iranien des Affaires étrangères");
   EXPECT_EQ(Describe(*kb, "le chef du Kremlin"), "title:chef du Kremlin");
+  // an abbreviation's full stop may be dropped in a name
+  EXPECT_EQ(Describe(*kb, "in St. Petersburg"), "place:St. Petersburg");
+  EXPECT_EQ(Describe(*kb, "in St Petersburg"), "place:St Petersburg");
   EXPECT_EQ(Describe(*kb, "le ministre russe des Affaires étrangères"),
             "title:ministre russe des Affaires étrangères");
   KbMatch m = FirstMatch(*kb, "Moscou");
